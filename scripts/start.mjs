@@ -1,0 +1,21 @@
+// Starts Hearth in production: `workerd serve workerd.capnp`, with the listen
+// address and data directory taken from the environment (see README).
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import workerdModule from 'workerd';
+
+const workerd = workerdModule.default ?? workerdModule;
+
+const listen = process.env.HEARTH_LISTEN || '*:8080';
+const dataDir = path.resolve(process.env.HEARTH_DATA_DIR || 'data');
+const doDir = path.join(dataDir, 'do');
+
+// workerd does not create its data directories.
+mkdirSync(doDir, { recursive: true });
+
+const args = ['serve', 'workerd.capnp', '--socket-addr', `http=${listen}`, '-d', `do-storage=${doDir}`, ...process.argv.slice(2)];
+console.log(`Hearth: listening on http://${listen.replace('*', 'localhost')}, data in ${dataDir}`);
+const child = spawn(workerd, args, { stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

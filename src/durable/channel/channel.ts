@@ -1,0 +1,147 @@
+import { DurableObject } from 'cloudflare:workers';
+import migrations from '../../../migrations/channel/migrations.js';
+import { SocketQuery } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import { LIMITS } from '../../shared/limits';
+import type { HistoryPage } from '../../shared/model';
+import { PING, PONG, PROTOCOL_VERSION, type ServerFrame } from '../../shared/protocol';
+import { openSocketCount, parseMaxConnections, reportOpenSockets } from '../connection-budget';
+import type { Env } from '../env';
+import { openDatabase } from '../sqlite';
+import { encode, parseClientFrame } from './frames';
+import { IDENTITY_HEADER, SocketIdentity } from './identity';
+import * as messages from './messages';
+import * as schema from './schema';
+
+/**
+ * One object per channel: its messages and the WebSockets of the people viewing it.
+ * Built for hibernation: all per-socket state lives in the socket's attachment.
+ */
+export class Channel extends DurableObject<Env> {
+  private readonly db: messages.ChannelDb;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.db = openDatabase(ctx, schema, migrations);
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
+    reportOpenSockets(ctx.id.toString(), ctx.getWebSockets().length);
+  }
+
+  history(before: number | undefined, limit: number): HistoryPage {
+    return messages.historyPage(this.db, before, limit);
+  }
+
+  lastSeq(): number {
+    return messages.lastSeq(this.db);
+  }
+
+  /** Accepts a channel socket; the worker has authorized the caller and names them in a header. */
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') {
+      return new Response('Expected a WebSocket upgrade', { status: 426 });
+    }
+    const identity = SocketIdentity.parse(JSON.parse(request.headers.get(IDENTITY_HEADER) ?? 'null'));
+    const query = SocketQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+    if (openSocketCount() >= parseMaxConnections(this.env.MAX_CONNECTIONS)) {
+      return Response.json(
+        { error: { code: 'server_busy', message: 'The server is at its connection limit; try again shortly' } },
+        { status: 503, headers: { 'Retry-After': '10' } },
+      );
+    }
+    this.rememberChannel(identity);
+
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server);
+    server.serializeAttachment(identity);
+    this.reportSockets();
+
+    if (query.protocol !== PROTOCOL_VERSION) {
+      this.send(server, { type: 'error', code: 'bad_request', message: `This server speaks protocol ${PROTOCOL_VERSION}; reload the page` });
+      server.close(4400, 'Unsupported protocol version');
+    } else {
+      this.replay(server, identity.channelId, query.after);
+    }
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /** Sends the hello and then everything after `after`, in order, or asks the client to resync. */
+  private replay(ws: WebSocket, channelId: string, after: number) {
+    const last = messages.lastSeq(this.db);
+    this.send(ws, { type: 'hello', protocol: PROTOCOL_VERSION, channelId, lastSeq: last });
+    if (after === last) return;
+    // A client ahead of the server (its data was restored from an older backup) must resync too.
+    if (after > last || last - after > LIMITS.resumeReplayMax) {
+      this.send(ws, { type: 'resync', lastSeq: last });
+      return;
+    }
+    for (const message of messages.messagesAfter(this.db, after, LIMITS.resumeReplayMax)) {
+      this.send(ws, { type: 'message', message });
+    }
+  }
+
+  override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer) {
+    const identity = ws.deserializeAttachment() as SocketIdentity;
+    let clientId: string | undefined;
+    try {
+      const frame = parseClientFrame(raw);
+      clientId = frame.clientId;
+      const author = { userId: identity.userId, displayName: identity.displayName };
+      const { message, created } = messages.storeMessage(this.db, author, frame.clientId, frame.body, Date.now());
+      // Output gates hold these sends until the write above is durable: acknowledged means stored.
+      this.send(ws, { type: 'ack', clientId: frame.clientId, seq: message.seq });
+      if (created) this.broadcast({ type: 'message', message });
+      else this.send(ws, { type: 'message', message });
+    } catch (error) {
+      const known = AppError.from(error);
+      if (!known) console.error('channel frame failed', error);
+      this.send(ws, {
+        type: 'error',
+        code: known?.code ?? 'internal',
+        message: known?.detail ?? 'The server could not handle that frame',
+        ...(clientId ? { clientId } : {}),
+      });
+    }
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number) {
+    this.reportSockets();
+    try {
+      ws.close(code === 1005 || code === 1006 ? 1000 : code, 'closing');
+    } catch {
+      // already closed
+    }
+  }
+
+  override async webSocketError() {
+    this.reportSockets();
+  }
+
+  private rememberChannel(identity: SocketIdentity) {
+    this.db.insert(schema.channelInfo).values({ id: identity.channelId, workspaceId: identity.workspaceId }).onConflictDoNothing().run();
+  }
+
+  private reportSockets() {
+    const open = this.ctx.getWebSockets().filter((ws) => ws.readyState === WebSocket.OPEN).length;
+    reportOpenSockets(this.ctx.id.toString(), open);
+  }
+
+  private send(ws: WebSocket, frame: ServerFrame) {
+    try {
+      ws.send(encode(frame));
+    } catch {
+      // The socket closed under us; its close handler tidies up.
+    }
+  }
+
+  /** Encodes once, sends to every open socket. */
+  private broadcast(frame: ServerFrame) {
+    const data = encode(frame);
+    for (const ws of this.ctx.getWebSockets()) {
+      try {
+        ws.send(data);
+      } catch {
+        // closing socket
+      }
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/**
+ * Who opened a channel socket, as the worker vouches after checking the
+ * session and channel membership. The header is set by the worker only: the
+ * object is not reachable from outside.
+ */
+export const IDENTITY_HEADER = 'X-Hearth-Identity';
+
+export const SocketIdentity = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  workspaceId: z.string(),
+  channelId: z.string(),
+});
+export type SocketIdentity = z.infer<typeof SocketIdentity>;

@@ -1,0 +1,34 @@
+/** Every size and rate bound Hearth enforces, in one place. */
+export const LIMITS = {
+  usernameMin: 3,
+  usernameMax: 32,
+  displayNameMax: 64,
+  passwordMin: 8,
+  passwordMax: 256,
+  workspaceNameMax: 64,
+  channelNameMax: 64,
+  channelTopicMax: 250,
+  messageBodyMax: 8000,
+  /** Largest WebSocket frame a client may send, in UTF-16 code units. */
+  frameMax: 32 * 1024,
+  /** Largest JSON request body, in bytes. */
+  jsonBodyMax: 64 * 1024,
+  clientIdMax: 64,
+  inviteCodeLength: 10,
+  inviteMaxUses: 10_000,
+  /** Invites expire at most a year out. */
+  inviteMaxLifetimeMs: 365 * 24 * 3600 * 1000,
+  /** Accounts signed in at once in one browser. */
+  accountsPerBrowser: 5,
+  historyPageSize: 50,
+  historyPageMax: 200,
+  /** Missed messages replayed on reconnect before the client is told to reload instead. */
+  resumeReplayMax: 1000,
+  sessionLifetimeMs: 30 * 24 * 3600 * 1000,
+  loginFailuresPerWindow: 10,
+  loginFailureWindowMs: 5 * 60 * 1000,
+} as const;
+
+/** Channel name shape: lowercase words joined by dashes, like Slack. */
+export const CHANNEL_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;

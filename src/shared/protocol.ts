@@ -1,0 +1,42 @@
+/**
+ * The channel WebSocket protocol, split by direction and discriminated on `type`.
+ * Bump PROTOCOL_VERSION on any incompatible change; the server refuses versions it does not speak.
+ */
+import { z } from 'zod';
+import { LIMITS } from './limits';
+import type { ErrorCode } from './errors';
+import type { Message } from './model';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Sent as a bare text frame; the server answers "pong" without waking the channel object. */
+export const PING = 'ping';
+export const PONG = 'pong';
+
+export const clientId = z
+  .string()
+  .min(8)
+  .max(LIMITS.clientIdMax)
+  .regex(/^[A-Za-z0-9_-]+$/, 'clientId is letters, digits, "_" and "-"');
+
+export const SendFrame = z.object({
+  type: z.literal('send'),
+  clientId,
+  body: z
+    .string()
+    .max(LIMITS.messageBodyMax, `A message is at most ${LIMITS.messageBodyMax} characters`)
+    .refine((s) => s.trim().length > 0, 'A message cannot be empty'),
+});
+
+export const ClientFrame = z.discriminatedUnion('type', [SendFrame]);
+export type ClientFrame = z.infer<typeof ClientFrame>;
+
+export type ServerFrame =
+  /** First frame on every connection; replay of what was missed follows it. */
+  | { type: 'hello'; protocol: number; channelId: string; lastSeq: number }
+  | { type: 'message'; message: Message }
+  /** The sender's own message is committed; it also arrives as a `message` frame. */
+  | { type: 'ack'; clientId: string; seq: number }
+  /** Too much was missed to replay: drop local history and load the newest page. */
+  | { type: 'resync'; lastSeq: number }
+  | { type: 'error'; code: ErrorCode; message: string; clientId?: string };

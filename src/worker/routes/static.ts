@@ -1,0 +1,42 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../context';
+
+const CONTENT_TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  mjs: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  json: 'application/json',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  ico: 'image/x-icon',
+  webp: 'image/webp',
+  woff2: 'font/woff2',
+  txt: 'text/plain; charset=utf-8',
+  webmanifest: 'application/manifest+json',
+  wasm: 'application/wasm',
+};
+
+/**
+ * Serves the built web app from the ASSETS binding (a disk service under
+ * workerd, wrangler's assets in development). Paths that are not files get
+ * index.html so the app's own router handles them.
+ */
+export async function serveWebApp(c: Context<AppEnv>): Promise<Response> {
+  const url = new URL(c.req.url);
+  const asset = await fetchAsset(c, url.pathname);
+  if (asset) return asset;
+  return (await fetchAsset(c, '/index.html')) ?? c.text('The web app is not built; run npm run build', 503);
+}
+
+async function fetchAsset(c: Context<AppEnv>, pathname: string): Promise<Response | null> {
+  if (pathname.endsWith('/') || pathname.includes('..')) return null;
+  const response = await c.env.ASSETS.fetch(new Request(new URL(pathname, c.req.url)));
+  if (!response.ok) return null;
+  const extension = pathname.slice(pathname.lastIndexOf('.') + 1).toLowerCase();
+  const headers = new Headers(response.headers);
+  headers.set('Content-Type', CONTENT_TYPES[extension] ?? 'application/octet-stream');
+  // Vite names built files by content hash; everything else must revalidate.
+  headers.set('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+  return new Response(c.req.method === 'HEAD' ? null : response.body, { status: 200, headers });
+}

@@ -1,0 +1,41 @@
+import { Hono } from 'hono';
+import { ChangeRoleBody, CreateWorkspaceBody, entityId } from '../../shared/api';
+import { newId } from '../../shared/ids';
+import type { AppEnv } from '../context';
+import { readJson, readParam } from '../http/validate';
+import { requireAccount } from '../middleware/session';
+import { directory, workspace } from '../stubs';
+import { channelRoutes } from './channels';
+import { inviteRoutes } from './invites';
+
+export const workspaceRoutes = new Hono<AppEnv>()
+  .use(requireAccount())
+  .get('/', async (c) => c.json({ workspaces: await directory(c.env).workspacesOf(c.get('account').id) }))
+  .post('/', async (c) => {
+    const { name } = await readJson(c, CreateWorkspaceBody);
+    const me = c.get('account');
+    const id = newId();
+    const { generalChannelId } = await workspace(c.env, id).create(id, name, {
+      userId: me.id,
+      username: me.username,
+      displayName: me.displayName,
+    });
+    await directory(c.env).recordWorkspace({ id, name }, me.id);
+    return c.json({ workspace: { id, name }, generalChannelId }, 201);
+  })
+  .get('/:workspaceId', async (c) => {
+    const id = readParam(c, 'workspaceId', entityId);
+    return c.json({ workspace: await workspace(c.env, id).view(c.get('account').id) });
+  })
+  .get('/:workspaceId/members', async (c) => {
+    const id = readParam(c, 'workspaceId', entityId);
+    return c.json({ members: await workspace(c.env, id).listMembers(c.get('account').id) });
+  })
+  .patch('/:workspaceId/members/:userId', async (c) => {
+    const id = readParam(c, 'workspaceId', entityId);
+    const target = readParam(c, 'userId', entityId);
+    const { role } = await readJson(c, ChangeRoleBody);
+    return c.json({ member: await workspace(c.env, id).changeRole(c.get('account').id, target, role) });
+  })
+  .route('/:workspaceId/channels', channelRoutes)
+  .route('/:workspaceId/invites', inviteRoutes);

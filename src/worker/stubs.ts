@@ -1,0 +1,14 @@
+import type { Env } from './context';
+
+/** The single directory object. */
+export function directory(env: Env) {
+  return env.DIRECTORY.get(env.DIRECTORY.idFromName('directory'));
+}
+
+export function workspace(env: Env, workspaceId: string) {
+  return env.WORKSPACES.get(env.WORKSPACES.idFromName(workspaceId));
+}
+
+export function channel(env: Env, channelId: string) {
+  return env.CHANNELS.get(env.CHANNELS.idFromName(channelId));
+}

@@ -1,0 +1,46 @@
+# Hearth in production: `workerd serve workerd.capnp` (npm start wraps it).
+#
+# Ops change the listen address and data directories with workerd's flags,
+# never by editing this file:
+#   --socket-addr http=0.0.0.0:8080
+#   -d do-storage=/srv/hearth/do   (one SQLite file per Durable Object)
+# Settings come from the environment (see README); unset means the default.
+# The uniqueKey of each Durable Object class names its folder on disk: it is
+# data, never change it.
+using Workerd = import "/workerd/workerd.capnp";
+
+const config :Workerd.Config = (
+  services = [
+    (name = "hearth", worker = .hearthWorker),
+    (name = "web", disk = (path = "web/dist", writable = false)),
+    (name = "do-storage", disk = (path = "data/do", writable = true)),
+  ],
+  sockets = [
+    (name = "http", address = "*:8080", http = (), service = "hearth"),
+  ],
+);
+
+const hearthWorker :Workerd.Worker = (
+  modules = [
+    (name = "worker.js", esModule = embed "dist/worker.js"),
+    (name = "argon2-wasm-edge/wasm/argon2.wasm", wasm = embed "node_modules/argon2-wasm-edge/wasm/argon2.wasm"),
+    (name = "argon2-wasm-edge/wasm/blake2b.wasm", wasm = embed "node_modules/argon2-wasm-edge/wasm/blake2b.wasm"),
+  ],
+  compatibilityDate = "2026-10-01",
+  compatibilityFlags = [],
+  bindings = [
+    (name = "REGISTRATION_MODE", fromEnvironment = "HEARTH_REGISTRATION_MODE"),
+    (name = "INSTANCE_NAME", fromEnvironment = "HEARTH_INSTANCE_NAME"),
+    (name = "MAX_CONNECTIONS", fromEnvironment = "HEARTH_MAX_CONNECTIONS"),
+    (name = "ASSETS", service = "web"),
+    (name = "DIRECTORY", durableObjectNamespace = "Directory"),
+    (name = "WORKSPACES", durableObjectNamespace = "Workspace"),
+    (name = "CHANNELS", durableObjectNamespace = "Channel"),
+  ],
+  durableObjectNamespaces = [
+    (className = "Directory", uniqueKey = "hearth-directory", enableSql = true),
+    (className = "Workspace", uniqueKey = "hearth-workspace", enableSql = true),
+    (className = "Channel", uniqueKey = "hearth-channel", enableSql = true),
+  ],
+  durableObjectStorage = (localDisk = "do-storage"),
+);
