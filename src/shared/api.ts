@@ -6,10 +6,7 @@ import { z } from 'zod';
 import { CHANNEL_NAME_PATTERN, LIMITS, USERNAME_PATTERN } from './limits';
 import { ROLES } from './model';
 
-/** Header that picks which of the browser's signed-in accounts a request acts as. */
-export const ACCOUNT_HEADER = 'X-Hearth-Account';
-/** Query parameter with the same meaning, for WebSocket upgrades (which cannot set headers). */
-export const ACCOUNT_QUERY = 'account';
+export { ACCOUNT_HEADER, ACCOUNT_QUERY } from './wire';
 
 const trimmed = (max: number, min = 1) => z.string().trim().min(min).max(max);
 

@@ -1,17 +1,10 @@
-/**
- * The channel WebSocket protocol, split by direction and discriminated on `type`.
- * Bump PROTOCOL_VERSION on any incompatible change; the server refuses versions it does not speak.
- */
+/** The channel WebSocket protocol, split by direction and discriminated on `type`. */
 import { z } from 'zod';
 import { LIMITS } from './limits';
 import type { ErrorCode } from './errors';
 import type { Message } from './model';
 
-export const PROTOCOL_VERSION = 1;
-
-/** Sent as a bare text frame; the server answers "pong" without waking the channel object. */
-export const PING = 'ping';
-export const PONG = 'pong';
+export { PING, PONG, PROTOCOL_VERSION } from './wire';
 
 export const clientId = z
   .string()

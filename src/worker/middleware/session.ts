@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { ACCOUNT_HEADER, ACCOUNT_QUERY } from '../../shared/api';
+import { ACCOUNT_HEADER, ACCOUNT_QUERY } from '../../shared/wire';
 import { AppError } from '../../shared/errors';
 import { readSessionTokens, writeSessionTokens } from '../auth/cookies';
 import type { AppEnv, SignedIn } from '../context';

@@ -26,15 +26,16 @@ export const authRoutes = new Hono<AppEnv>()
     if (!first && mode === 'invite' && !body.inviteCode) {
       throw new AppError('registration_closed', 'Sign-up needs an invite code on this server');
     }
-    // Check the invite before creating the account, so a bad code leaves nothing behind.
+    // Check the invite and the browser's room before creating the account, so a refusal leaves nothing behind.
     if (body.inviteCode) await previewInvite(c.env, body.inviteCode);
+    const others = await otherSessions(c, null);
     const account = await dir.createAccount({
       username: body.username,
       displayName: body.displayName ?? body.username,
       passwordHash: await hashPassword(body.password),
     });
     const workspaceId = body.inviteCode ? (await redeemInvite(c.env, body.inviteCode, account)).workspaceId : null;
-    await startSession(c, account);
+    await startSession(c, account, others);
     return c.json({ account, workspaceId }, 201);
   })
   .post('/signin', async (c) => {
@@ -51,7 +52,7 @@ export const authRoutes = new Hono<AppEnv>()
     clearFailedSignIns(body.username);
     const account = await dir.getAccount(credentials.userId);
     if (!account) throw new AppError('invalid_credentials', 'That username and password do not match');
-    await startSession(c, account);
+    await startSession(c, account, await otherSessions(c, account.id));
     return c.json({ account });
   })
   .post('/signout', requireAccount(), async (c) => {
@@ -70,18 +71,25 @@ export const sessionRoutes = new Hono<AppEnv>().get('/', optionalAccount(), (c) 
   c.json({ accounts: c.get('signedIn').map((s) => s.account) }),
 );
 
-/** Adds a session for `account` to this browser's cookie, replacing an older one of the same account. */
-async function startSession(c: import('hono').Context<AppEnv>, account: Account) {
-  const dir = directory(c.env);
-  const token = await dir.createSession(account.id, {
-    userAgent: c.req.header('User-Agent') ?? '',
-    address: clientAddress(c),
-  });
+/**
+ * The tokens of the browser's other signed-in accounts (an older session of
+ * `accountId` is dropped), or conflict when the browser has no room for one more.
+ */
+async function otherSessions(c: import('hono').Context<AppEnv>, accountId: string | null): Promise<string[]> {
   const existing = readSessionTokens(c);
-  const resolved = existing.length > 0 ? await dir.resolveSessions(existing) : [];
-  const others = existing.filter((_, i) => resolved[i] && resolved[i]?.id !== account.id);
+  const resolved = existing.length > 0 ? await directory(c.env).resolveSessions(existing) : [];
+  const others = existing.filter((_, i) => resolved[i] && resolved[i]?.id !== accountId);
   if (others.length >= LIMITS.accountsPerBrowser) {
     throw new AppError('conflict', `At most ${LIMITS.accountsPerBrowser} accounts can be signed in at once; sign one out first`);
   }
+  return others;
+}
+
+/** Adds a session for `account` to this browser's cookie, ahead of the `others` already there. */
+async function startSession(c: import('hono').Context<AppEnv>, account: Account, others: string[]) {
+  const token = await directory(c.env).createSession(account.id, {
+    userAgent: c.req.header('User-Agent') ?? '',
+    address: clientAddress(c),
+  });
   writeSessionTokens(c, [token, ...others]);
 }

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { CreateChannelBody, entityId, HistoryQuery } from '../../shared/api';
+import { CreateChannelBody, entityId, HistoryQuery, SocketQuery } from '../../shared/api';
 import { IDENTITY_HEADER, type SocketIdentity } from '../../durable/channel/identity';
 import { AppError } from '../../shared/errors';
 import type { AppEnv } from '../context';
@@ -35,12 +35,13 @@ export const channelRoutes = new Hono<AppEnv>()
     if (c.req.header('Upgrade')?.toLowerCase() !== 'websocket') {
       throw new AppError('bad_request', 'This address takes a WebSocket upgrade');
     }
+    const query = readQuery(c, SocketQuery);
     const me = c.get('account');
     const { member } = await workspace(c.env, ws).channelAccess(me.id, ch);
     const identity: SocketIdentity = { userId: me.id, displayName: member.displayName, workspaceId: ws, channelId: ch };
-    // A fresh request: nothing the client sent but the upgrade and the query reaches the object.
-    const url = new URL(c.req.url);
-    const forwarded = new Request(`https://channel/socket${url.search}`, {
+    // A fresh request: nothing the client sent but the upgrade and the checked query reaches the object.
+    const search = new URLSearchParams({ after: String(query.after), protocol: String(query.protocol) });
+    const forwarded = new Request(`https://channel/socket?${search}`, {
       headers: { Upgrade: 'websocket', [IDENTITY_HEADER]: JSON.stringify(identity) },
     });
     return channel(c.env, ch).fetch(forwarded);

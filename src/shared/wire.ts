@@ -1,0 +1,16 @@
+/**
+ * Constants of the wire format, free of schema code so the web app can import
+ * them without bundling the validator.
+ */
+
+/** Header that picks which of the browser's signed-in accounts a request acts as. */
+export const ACCOUNT_HEADER = 'X-Hearth-Account';
+/** Query parameter with the same meaning, for WebSocket upgrades (which cannot set headers). */
+export const ACCOUNT_QUERY = 'account';
+
+/** Channel socket protocol version; bump on any incompatible change. The server refuses versions it does not speak. */
+export const PROTOCOL_VERSION = 1;
+
+/** Sent as a bare text frame; the server answers "pong" without waking the channel object. */
+export const PING = 'ping';
+export const PONG = 'pong';

@@ -1,0 +1,52 @@
+/** Every HTTP call the web app makes, typed by the shared schemas. */
+import type { ChangeRoleBody, CreateChannelBody, CreateInviteBody, SignInBody, SignUpBody } from '../../../src/shared/api';
+import type {
+  Account,
+  Channel,
+  HistoryPage,
+  InstanceInfo,
+  Invite,
+  InvitePreview,
+  Member,
+  Workspace,
+  WorkspaceSummary,
+} from '../../../src/shared/model';
+import { api } from './client';
+
+const ws = (id: string) => `/workspaces/${encodeURIComponent(id)}`;
+
+export const endpoints = {
+  instance: () => api<InstanceInfo>('GET', '/instance'),
+  session: () => api<{ accounts: Account[] }>('GET', '/session'),
+  signUp: (body: SignUpBody) => api<{ account: Account; workspaceId: string | null }>('POST', '/auth/signup', body),
+  signIn: (body: SignInBody) => api<{ account: Account }>('POST', '/auth/signin', body),
+  signOut: () => api<void>('POST', '/auth/signout', {}),
+
+  workspaces: () => api<{ workspaces: WorkspaceSummary[] }>('GET', '/workspaces'),
+  createWorkspace: (name: string) =>
+    api<{ workspace: WorkspaceSummary; generalChannelId: string }>('POST', '/workspaces', { name }),
+  workspace: (id: string) => api<{ workspace: Workspace }>('GET', ws(id)),
+  members: (id: string) => api<{ members: Member[] }>('GET', `${ws(id)}/members`),
+  changeRole: (id: string, userId: string, body: ChangeRoleBody) =>
+    api<{ member: Member }>('PATCH', `${ws(id)}/members/${userId}`, body),
+
+  channels: (id: string) => api<{ channels: Channel[] }>('GET', `${ws(id)}/channels`),
+  createChannel: (id: string, body: Partial<CreateChannelBody> & { name: string }) =>
+    api<{ channel: Channel }>('POST', `${ws(id)}/channels`, body),
+  joinChannel: (id: string, channelId: string) => api<{ channel: Channel }>('POST', `${ws(id)}/channels/${channelId}/members`, {}),
+  history: (id: string, channelId: string, before?: number) =>
+    api<HistoryPage>('GET', `${ws(id)}/channels/${channelId}/messages${before ? `?before=${before}` : ''}`),
+
+  invites: (id: string) => api<{ invites: Invite[] }>('GET', `${ws(id)}/invites`),
+  createInvite: (id: string, body: Partial<CreateInviteBody>) => api<{ invite: Invite }>('POST', `${ws(id)}/invites`, body),
+  revokeInvite: (id: string, code: string) => api<{ invite: Invite }>('DELETE', `${ws(id)}/invites/${code}`),
+  previewInvite: (code: string) => api<InvitePreview>('GET', `/invites/${encodeURIComponent(code)}`),
+  redeemInvite: (code: string) =>
+    api<{ workspaceId: string; alreadyMember: boolean }>('POST', `/invites/${encodeURIComponent(code)}/redemptions`, {}),
+};
+
+export function channelSocketUrl(workspaceId: string, channelId: string, accountId: string, after: number, protocol: number) {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const query = new URLSearchParams({ account: accountId, after: String(after), protocol: String(protocol) });
+  return `${scheme}//${location.host}/api${ws(workspaceId)}/channels/${channelId}/socket?${query}`;
+}

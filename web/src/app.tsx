@@ -1,0 +1,55 @@
+import { Navigate, Route, Router, useNavigate, type RouteSectionProps } from '@solidjs/router';
+import { createEffect, lazy, onMount, Show, type JSX } from 'solid-js';
+import { useSession } from './stores/session';
+import { useWorkspaces } from './stores/workspaces';
+
+const AuthPage = lazy(() => import('./pages/auth-page'));
+const HomePage = lazy(() => import('./pages/home-page'));
+const JoinPage = lazy(() => import('./pages/join-page'));
+const WorkspacePage = lazy(() => import('./pages/workspace-page'));
+
+/** Pages that need a signed-in account send everyone else to sign in, keeping where they were going. */
+function SignedIn(props: RouteSectionProps): JSX.Element {
+  const session = useSession();
+  const navigate = useNavigate();
+  createEffect(() => {
+    if (session.ready() && !session.account()) {
+      navigate(`/signin?next=${encodeURIComponent(props.location.pathname)}`, { replace: true });
+    }
+  });
+  return <Show when={session.account()}>{props.children}</Show>;
+}
+
+/** "/" opens the last workspace used, or the home page to create or join one. */
+function Start(): JSX.Element {
+  const workspaces = useWorkspaces();
+  const navigate = useNavigate();
+  createEffect(() => {
+    const list = workspaces.list();
+    if (!list) return;
+    const last = localStorage.getItem('hearth.lastWorkspace');
+    const target = list.find((w) => w.id === last) ?? list[0];
+    navigate(target ? `/w/${target.id}` : '/home', { replace: true });
+  });
+  return <div class="splash" aria-busy="true" />;
+}
+
+export function App(): JSX.Element {
+  const session = useSession();
+  onMount(() => void session.refresh().catch(() => undefined));
+  return (
+    <Show when={session.ready()} fallback={<div class="splash" aria-busy="true" />}>
+      <Router>
+        <Route path="/signin" component={AuthPage} />
+        <Route path="/signup" component={AuthPage} />
+        <Route path="/join/:code" component={JoinPage} />
+        <Route path="/" component={SignedIn}>
+          <Route path="/" component={Start} />
+          <Route path="/home" component={HomePage} />
+          <Route path="/w/:workspaceId/:channelId?" component={WorkspacePage} />
+        </Route>
+        <Route path="*" component={() => <Navigate href="/" />} />
+      </Router>
+    </Show>
+  );
+}

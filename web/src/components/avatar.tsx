@@ -1,0 +1,28 @@
+import type { JSX } from 'solid-js';
+
+/** Eight colours defined in the stylesheet as .hue-0 … .hue-7 (no inline style: the CSP forbids it). */
+const HUE_COUNT = 8;
+
+function hueOf(seed: string): number {
+  let hash = 0;
+  for (const char of seed) hash = (hash * 31 + char.charCodeAt(0)) | 0;
+  return Math.abs(hash) % HUE_COUNT;
+}
+
+export function initials(name: string): string {
+  const words = name.trim().split(/[\s._-]+/).filter(Boolean);
+  const letters = words.length > 1 ? words[0][0] + words[1][0] : (words[0] ?? '?').slice(0, 2);
+  return letters.toUpperCase();
+}
+
+/** A square with a person's (or workspace's) initials on a colour derived from their id. */
+export function Avatar(props: { name: string; seed: string; size?: 'sm' | 'md' | 'lg'; class?: string }): JSX.Element {
+  return (
+    <span
+      class={`avatar avatar-${props.size ?? 'md'} hue-${hueOf(props.seed)} ${props.class ?? ''}`}
+      aria-hidden="true"
+    >
+      {initials(props.name)}
+    </span>
+  );
+}

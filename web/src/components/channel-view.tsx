@@ -1,0 +1,67 @@
+import { createSignal, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import type { Account, Channel } from '../../../src/shared/model';
+import { openChannel } from '../stores/channel-session';
+import { Composer } from './composer';
+import { HashIcon } from './icons';
+import { ConnectionBanner } from './connection-banner';
+import { MessageList } from './message-list';
+
+/** One channel: header, history with live updates, composer. Re-created when the channel changes. */
+export function ChannelView(props: { workspaceId: string; channel: Channel; me: Account }): JSX.Element {
+  const session = openChannel(props.workspaceId, props.channel.id, props.me.id);
+  onCleanup(session.dispose);
+
+  const [online, setOnline] = createSignal(navigator.onLine);
+  onMount(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    onCleanup(() => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    });
+  });
+
+  return (
+    <section class="channel-view" aria-label={`#${props.channel.name}`}>
+      <header class="channel-header">
+        <h1>
+          <span class="hash">
+            <HashIcon size={18} />
+          </span>
+          {props.channel.name}
+        </h1>
+        <Show when={props.channel.topic}>
+          <p class="channel-topic">{props.channel.topic}</p>
+        </Show>
+        <span class="channel-members" title="Members">
+          {props.channel.memberCount} {props.channel.memberCount === 1 ? 'member' : 'members'}
+        </span>
+      </header>
+      <ConnectionBanner
+        status={session.state.status}
+        online={online()}
+        pending={session.state.outbox.filter((e) => e.status === 'pending').length}
+        onRetry={session.reconnect}
+      />
+      <Show when={session.state.error}>
+        <div class="banner error" role="alert">
+          {session.state.error}
+        </div>
+      </Show>
+      <MessageList
+        messages={session.state.messages}
+        outbox={session.state.outbox}
+        hasMore={session.state.hasMore}
+        loadingOlder={session.state.loadingOlder}
+        loaded={session.state.loaded}
+        me={props.me}
+        channelName={props.channel.name}
+        onLoadOlder={session.loadOlder}
+        onRetry={session.retry}
+        onDiscard={session.discard}
+      />
+      <Composer channelName={props.channel.name} onSend={session.send} />
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { createSignal, For, Show, type JSX } from 'solid-js';
+import type { Channel } from '../../../../src/shared/model';
+import { errorMessage } from '../../api/client';
+import { Modal } from '../modal';
+
+/** Every channel of the workspace; join one or open one you are in. */
+export function BrowseChannelsDialog(props: {
+  channels: Channel[];
+  onJoin: (channelId: string) => Promise<unknown>;
+  onOpen: (channelId: string) => void;
+  onCreate: () => void;
+  onClose: () => void;
+}): JSX.Element {
+  const [filter, setFilter] = createSignal('');
+  const [error, setError] = createSignal<string | null>(null);
+  const shown = () => props.channels.filter((c) => c.name.includes(filter().trim().toLowerCase().replace(/^#/, '')));
+
+  async function join(channelId: string) {
+    setError(null);
+    try {
+      await props.onJoin(channelId);
+      props.onOpen(channelId);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  return (
+    <Modal title="Browse channels" onClose={props.onClose} wide testId="browse-channels-dialog">
+      <div class="browse-toolbar">
+        <input type="search" placeholder="Search channels" aria-label="Search channels" onInput={(e) => setFilter(e.currentTarget.value)} autofocus />
+        <button class="button" type="button" onClick={() => props.onCreate()}>
+          Create channel
+        </button>
+      </div>
+      <Show when={error()}>
+        <p class="form-error" role="alert">
+          {error()}
+        </p>
+      </Show>
+      <ul class="browse-list">
+        <For each={shown()} fallback={<li class="hint">No channel matches.</li>}>
+          {(channel) => (
+            <li class="browse-item">
+              <div>
+                <div class="browse-name">
+                  <span class="hash">#</span>
+                  {channel.name}
+                  <Show when={channel.joined}>
+                    <span class="badge">Joined</span>
+                  </Show>
+                </div>
+                <div class="hint">
+                  {channel.memberCount} {channel.memberCount === 1 ? 'member' : 'members'}
+                  {channel.topic ? ` · ${channel.topic}` : ''}
+                </div>
+              </div>
+              <Show
+                when={channel.joined}
+                fallback={
+                  <button class="button primary" type="button" onClick={() => join(channel.id)}>
+                    Join
+                  </button>
+                }
+              >
+                <button class="button" type="button" onClick={() => props.onOpen(channel.id)}>
+                  Open
+                </button>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Modal>
+  );
+}

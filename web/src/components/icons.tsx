@@ -1,0 +1,32 @@
+/** Inline SVG icons: they ship in the bundle, and render the same on every OS font. */
+import type { JSX } from 'solid-js';
+
+/** `path` is a function: a DOM node can sit in one place only, so each icon renders its own. */
+const icon = (path: () => JSX.Element) => (props: { size?: number }) => (
+  <svg viewBox="0 0 24 24" width={props.size ?? 16} height={props.size ?? 16} aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+    {path()}
+  </svg>
+);
+
+export const HashIcon = icon(() => <path d="M4 9h16M4 15h16M10 3 8 21M16 3l-2 18" />);
+export const SearchIcon = icon(() => (
+  <>
+    <circle cx="11" cy="11" r="7" />
+    <path d="m20 20-3.5-3.5" />
+  </>
+));
+export const PlusIcon = icon(() => <path d="M12 5v14M5 12h14" />);
+export const UserPlusIcon = icon(() => (
+  <>
+    <circle cx="9" cy="8" r="4" />
+    <path d="M2 21c0-4 3-6 7-6s7 2 7 6M19 8v6M16 11h6" />
+  </>
+));
+export const ChevronDownIcon = icon(() => <path d="m6 9 6 6 6-6" />);
+export const ChevronUpIcon = icon(() => <path d="m6 15 6-6 6 6" />);
+export const CloseIcon = icon(() => <path d="M6 6l12 12M18 6 6 18" />);
+export const SendIcon = (props: { size?: number }) => (
+  <svg viewBox="0 0 24 24" width={props.size ?? 18} height={props.size ?? 18} aria-hidden="true">
+    <path d="M3 20.5 21 12 3 3.5l.01 6.6L15 12 3.01 13.9z" fill="currentColor" />
+  </svg>
+);

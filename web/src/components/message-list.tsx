@@ -1,0 +1,152 @@
+import { createEffect, For, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import type { Message } from '../../../src/shared/model';
+import { dayKey, formatDay, formatFull, formatTime } from '../lib/format';
+import type { OutboxEntry } from '../stores/outbox';
+import { Avatar } from './avatar';
+
+/** Consecutive messages by one person within this gap share one header, like every chat tool. */
+const GROUP_GAP_MS = 5 * 60 * 1000;
+/** Within this distance of the bottom, new messages keep the view pinned to the newest. */
+const STICK_THRESHOLD_PX = 80;
+
+interface Props {
+  messages: Message[];
+  outbox: OutboxEntry[];
+  hasMore: boolean;
+  loadingOlder: boolean;
+  loaded: boolean;
+  me: { id: string; displayName: string };
+  channelName: string;
+  onLoadOlder: () => void;
+  onRetry: (clientId: string) => void;
+  onDiscard: (clientId: string) => void;
+}
+
+export function MessageList(props: Props): JSX.Element {
+  let scroller!: HTMLDivElement;
+  let sentinel!: HTMLDivElement;
+  let stick = true;
+
+  const onScroll = () => {
+    stick = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < STICK_THRESHOLD_PX;
+  };
+
+  // Older pages are prepended: keep what the reader looks at in place.
+  let heightBefore = 0;
+  let firstSeqBefore: number | undefined;
+  createEffect(
+    on(
+      () => [props.messages.length, props.outbox.length] as const,
+      () => {
+        const firstSeq = props.messages[0]?.seq;
+        if (firstSeqBefore !== undefined && firstSeq !== undefined && firstSeq < firstSeqBefore && !stick) {
+          scroller.scrollTop += scroller.scrollHeight - heightBefore;
+        } else if (stick) {
+          scroller.scrollTop = scroller.scrollHeight;
+        }
+        heightBefore = scroller.scrollHeight;
+        firstSeqBefore = firstSeq;
+      },
+    ),
+  );
+
+  onMount(() => {
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting) && props.hasMore && !props.loadingOlder) {
+          stick = false;
+          heightBefore = scroller.scrollHeight;
+          props.onLoadOlder();
+        }
+      },
+      { root: scroller, rootMargin: '400px 0px 0px 0px' },
+    );
+    observer.observe(sentinel);
+    onCleanup(() => observer.disconnect());
+  });
+
+  const startsGroup = (i: number) => {
+    const m = props.messages[i];
+    const prev = props.messages[i - 1];
+    return !prev || prev.authorId !== m.authorId || m.createdAt - prev.createdAt > GROUP_GAP_MS || dayKey(prev.createdAt) !== dayKey(m.createdAt);
+  };
+  const startsDay = (i: number) => i === 0 ? !props.hasMore : dayKey(props.messages[i - 1].createdAt) !== dayKey(props.messages[i].createdAt);
+
+  return (
+    <div class="message-scroller" ref={scroller} onScroll={onScroll} data-testid="message-list">
+      <div ref={sentinel} class="history-sentinel" />
+      <Show when={props.loadingOlder}>
+        <div class="history-loading">Loading older messages…</div>
+      </Show>
+      <Show when={props.loaded && !props.hasMore}>
+        <div class="channel-intro">
+          <h2>Welcome to #{props.channelName}</h2>
+          <p>This is the very beginning of the #{props.channelName} channel.</p>
+        </div>
+      </Show>
+      <ol class="messages" aria-label={`Messages in #${props.channelName}`} aria-live="polite">
+        <For each={props.messages}>
+          {(message, i) => (
+            <>
+              <Show when={startsDay(i())}>
+                <li class="day-divider" role="separator">
+                  <span>{formatDay(message.createdAt)}</span>
+                </li>
+              </Show>
+              <li class="message" classList={{ grouped: !startsGroup(i()) }} data-seq={message.seq} data-testid="message">
+                <Show
+                  when={startsGroup(i())}
+                  fallback={
+                    <time class="message-gutter-time" datetime={new Date(message.createdAt).toISOString()} title={formatFull(message.createdAt)}>
+                      {formatTime(message.createdAt)}
+                    </time>
+                  }
+                >
+                  <Avatar name={message.authorName} seed={message.authorId} />
+                </Show>
+                <div class="message-main">
+                  <Show when={startsGroup(i())}>
+                    <div class="message-meta">
+                      <span class="message-author">{message.authorName}</span>
+                      <time datetime={new Date(message.createdAt).toISOString()} title={formatFull(message.createdAt)}>
+                        {formatTime(message.createdAt)}
+                      </time>
+                    </div>
+                  </Show>
+                  <div class="message-body" data-testid="message-body">
+                    {message.body}
+                  </div>
+                </div>
+              </li>
+            </>
+          )}
+        </For>
+        <For each={props.outbox}>
+          {(entry) => (
+            <li class="message pending" classList={{ failed: entry.status === 'failed' }} data-testid="pending-message">
+              <Avatar name={props.me.displayName} seed={props.me.id} />
+              <div class="message-main">
+                <div class="message-meta">
+                  <span class="message-author">{props.me.displayName}</span>
+                  <span class="pending-status">{entry.status === 'failed' ? 'Not sent' : 'Sending…'}</span>
+                </div>
+                <div class="message-body">{entry.body}</div>
+                <Show when={entry.status === 'failed'}>
+                  <div class="pending-actions">
+                    <span class="form-error">{entry.error}</span>
+                    <button class="link-button" type="button" onClick={() => props.onRetry(entry.clientId)}>
+                      Retry
+                    </button>
+                    <button class="link-button" type="button" onClick={() => props.onDiscard(entry.clientId)}>
+                      Discard
+                    </button>
+                  </div>
+                </Show>
+              </div>
+            </li>
+          )}
+        </For>
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { render } from 'solid-js/web';
+import { App } from './app';
+import './styles/app.css';
+
+render(() => <App />, document.getElementById('root')!);

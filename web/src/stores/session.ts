@@ -1,0 +1,63 @@
+import { createRoot, createSignal } from 'solid-js';
+import type { SignInBody, SignUpBody } from '../../../src/shared/api';
+import type { Account } from '../../../src/shared/model';
+import { actAs } from '../api/client';
+import { endpoints } from '../api/endpoints';
+
+/** This tab's account survives reloads; a new tab starts with the last account used anywhere. */
+const TAB_ACCOUNT = 'hearth.account';
+const LAST_ACCOUNT = 'hearth.lastAccount';
+
+/**
+ * The accounts signed in in this browser (people who share a workstation keep
+ * several) and the one this tab acts as.
+ */
+function createSessionStore() {
+  const [accounts, setAccounts] = createSignal<Account[]>([]);
+  const [activeId, setActiveId] = createSignal<string | null>(null);
+  const [ready, setReady] = createSignal(false);
+
+  const account = () => accounts().find((a) => a.id === activeId()) ?? null;
+
+  function switchTo(id: string | null) {
+    actAs(id);
+    setActiveId(id);
+    if (id) {
+      sessionStorage.setItem(TAB_ACCOUNT, id);
+      localStorage.setItem(LAST_ACCOUNT, id);
+    } else sessionStorage.removeItem(TAB_ACCOUNT);
+  }
+
+  async function refresh(prefer?: string) {
+    const { accounts: list } = await endpoints.session().finally(() => setReady(true));
+    setAccounts(list);
+    const ids = list.map((a) => a.id);
+    const wanted = [prefer, activeId(), sessionStorage.getItem(TAB_ACCOUNT), localStorage.getItem(LAST_ACCOUNT)].find(
+      (id): id is string => !!id && ids.includes(id),
+    );
+    switchTo(wanted ?? list[0]?.id ?? null);
+  }
+
+  async function signIn(body: SignInBody) {
+    const { account } = await endpoints.signIn(body);
+    await refresh(account.id);
+    return account;
+  }
+
+  async function signUp(body: SignUpBody) {
+    const result = await endpoints.signUp(body);
+    await refresh(result.account.id);
+    return result;
+  }
+
+  async function signOut() {
+    await endpoints.signOut();
+    setActiveId(null);
+    await refresh();
+  }
+
+  return { accounts, account, ready, refresh, switchTo, signIn, signUp, signOut };
+}
+
+const session = createRoot(createSessionStore);
+export const useSession = () => session;
