@@ -8,6 +8,8 @@ import * as schema from './schema';
 import * as sessions from './sessions';
 import * as workspaces from './workspaces';
 
+const SESSION_SWEEP_EVERY_MS = 24 * 3600 * 1000;
+
 /** The one object that holds accounts, sessions and the list of workspaces. */
 export class Directory extends DurableObject<Env> {
   private readonly db: accounts.DirectoryDb;
@@ -15,6 +17,15 @@ export class Directory extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.db = openDatabase(ctx, schema, migrations);
+    void ctx.blockConcurrencyWhile(async () => {
+      if ((await ctx.storage.getAlarm()) === null) await ctx.storage.setAlarm(Date.now() + SESSION_SWEEP_EVERY_MS);
+    });
+  }
+
+  /** Deletes expired sessions once a day. */
+  override async alarm() {
+    sessions.deleteExpiredSessions(this.db, Date.now());
+    await this.ctx.storage.setAlarm(Date.now() + SESSION_SWEEP_EVERY_MS);
   }
 
   accountCount(): number {

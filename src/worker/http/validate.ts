@@ -8,12 +8,7 @@ import { describeIssues } from '../../shared/validation';
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
   const type = c.req.header('Content-Type') ?? '';
   if (!/^application\/json\b/i.test(type)) throw new AppError('bad_request', 'Send the body as application/json');
-  const declared = Number(c.req.header('Content-Length') ?? '0');
-  if (declared > LIMITS.jsonBodyMax) throw new AppError('payload_too_large', `A request body is at most ${LIMITS.jsonBodyMax} bytes`);
-  const text = await c.req.text();
-  if (new TextEncoder().encode(text).byteLength > LIMITS.jsonBodyMax) {
-    throw new AppError('payload_too_large', `A request body is at most ${LIMITS.jsonBodyMax} bytes`);
-  }
+  const text = await readBoundedText(c.req.raw, LIMITS.jsonBodyMax);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -37,4 +32,31 @@ function parse<S extends z.ZodType>(schema: S, data: unknown, code: 'invalid_bod
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new AppError(code, describeIssues(parsed.error));
   return parsed.data;
+}
+
+/** Reads a body as text, stopping as soon as it passes `max` bytes (a chunked body may declare no length). */
+async function readBoundedText(request: Request, max: number): Promise<string> {
+  const tooLarge = () => new AppError('payload_too_large', `A request body is at most ${max} bytes`);
+  if (Number(request.headers.get('Content-Length') ?? '0') > max) throw tooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }

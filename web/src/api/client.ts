@@ -13,6 +13,12 @@ export class ApiError extends Error {
 }
 
 let activeAccountId: string | null = null;
+let onSignedOut: () => void = () => {};
+
+/** Called when the server says the active account's session is gone (expired, or signed out elsewhere). */
+export function whenSignedOut(handler: () => void) {
+  onSignedOut = handler;
+}
 
 /** Every request acts as this account (one of several signed in in this browser). */
 export function actAs(accountId: string | null) {
@@ -38,6 +44,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
   const data = (await response.json().catch(() => null)) as (T & Partial<ErrorBody>) | null;
   if (!response.ok) {
     const error = data?.error;
+    if (response.status === 401 && error?.code === 'unauthenticated') onSignedOut();
     throw new ApiError(response.status, error?.code ?? 'internal', error?.message ?? `The server answered ${response.status}`);
   }
   return data as T;

@@ -1,7 +1,7 @@
 import { createRoot, createSignal } from 'solid-js';
 import type { SignInBody, SignUpBody } from '../../../src/shared/api';
 import type { Account } from '../../../src/shared/model';
-import { actAs } from '../api/client';
+import { actAs, whenSignedOut } from '../api/client';
 import { endpoints } from '../api/endpoints';
 
 /** This tab's account survives reloads; a new tab starts with the last account used anywhere. */
@@ -55,6 +55,8 @@ function createSessionStore() {
     setActiveId(null);
     await refresh();
   }
+
+  whenSignedOut(() => void refresh().catch(() => undefined));
 
   return { accounts, account, ready, refresh, switchTo, signIn, signUp, signOut };
 }
