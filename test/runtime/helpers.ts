@@ -1,0 +1,275 @@
+/**
+ * What the runtime tests share: a browser-like client for the HTTP API (cookie
+ * jar, account switching), sign-up and workspace set-up, and channel sockets
+ * opened through the worker exactly as the web app opens them.
+ */
+import { env, exports } from 'cloudflare:workers';
+import { expect } from 'vitest';
+import { ACCOUNT_HEADER } from '../../src/shared/api';
+import type { ErrorBody, ErrorCode } from '../../src/shared/errors';
+import type { Account, HistoryPage, Invite } from '../../src/shared/model';
+import type { ServerFrame } from '../../src/shared/protocol';
+
+export const ORIGIN = 'http://hearth.test';
+export const PASSWORD = 'correct horse battery staple';
+const COOKIE_NAME = 'hearth_sessions';
+
+/** One signed-in account and the cookie of the browser it is signed in in. */
+export interface User {
+  account: Account;
+  cookie: string;
+}
+
+export interface CallOptions {
+  /** A JSON body; sent with Content-Type application/json. */
+  json?: unknown;
+  /** The Cookie header (a User's `cookie`). */
+  cookie?: string;
+  /** Which of the cookie's accounts the request acts as (X-Hearth-Account). */
+  as?: string;
+  headers?: Record<string, string>;
+}
+
+export function buildRequest(method: string, path: string, options: CallOptions = {}): Request {
+  const headers = new Headers(options.headers);
+  if (options.cookie) headers.set('Cookie', options.cookie);
+  if (options.as) headers.set(ACCOUNT_HEADER, options.as);
+  if (method !== 'GET' && method !== 'HEAD' && !headers.has('Origin')) headers.set('Origin', ORIGIN);
+  let body: string | undefined;
+  if (options.json !== undefined) {
+    body = JSON.stringify(options.json);
+    if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+  }
+  return new Request(new URL(path, ORIGIN), { method, headers, body });
+}
+
+/** Sends a request through the worker's own fetch handler. */
+export function fetchWorker(request: Request): Promise<Response> {
+  return exports.default.fetch(request);
+}
+
+export async function call<T = any>(method: string, path: string, options: CallOptions = {}) {
+  const response = await fetchWorker(buildRequest(method, path, options));
+  const text = await response.text();
+  const body = (text && response.headers.get('Content-Type')?.includes('application/json') ? JSON.parse(text) : text) as T;
+  return { status: response.status, body, response };
+}
+
+/** Asserts a failure's status and stable error code, and that it says something. */
+export function expectError(result: { status: number; body: unknown }, status: number, code: ErrorCode) {
+  expect({ status: result.status, code: (result.body as ErrorBody).error?.code }).toEqual({ status, code });
+  expect((result.body as ErrorBody).error.message.length).toBeGreaterThan(0);
+}
+
+/** The session cookie a response leaves in the browser: '' when cleared, `previous` when untouched. */
+export function sessionCookie(response: Response, previous = ''): string {
+  const set = response.headers.getSetCookie().find((c) => c.startsWith(`${COOKIE_NAME}=`));
+  if (!set) return previous;
+  const value = set.slice(COOKIE_NAME.length + 1).split(';')[0];
+  return value && !/max-age=0\b/i.test(set) ? `${COOKIE_NAME}=${value}` : '';
+}
+
+export function sessionTokens(cookie: string): string[] {
+  return cookie ? cookie.slice(COOKIE_NAME.length + 1).split('.') : [];
+}
+
+export interface SignUpOptions {
+  /** A browser's cookie to add this account to. */
+  cookie?: string;
+  displayName?: string;
+  inviteCode?: string;
+  password?: string;
+}
+
+export async function signUp(username: string, options: SignUpOptions = {}): Promise<User & { workspaceId: string | null }> {
+  const result = await call('POST', '/api/auth/signup', {
+    cookie: options.cookie,
+    json: {
+      username,
+      password: options.password ?? PASSWORD,
+      displayName: options.displayName,
+      inviteCode: options.inviteCode,
+    },
+  });
+  expect(result.status, JSON.stringify(result.body)).toBe(201);
+  return { account: result.body.account, workspaceId: result.body.workspaceId, cookie: sessionCookie(result.response, options.cookie) };
+}
+
+export async function signIn(username: string, password = PASSWORD, cookie?: string): Promise<User> {
+  const result = await call('POST', '/api/auth/signin', { cookie, json: { username, password } });
+  expect(result.status, JSON.stringify(result.body)).toBe(200);
+  return { account: result.body.account, cookie: sessionCookie(result.response, cookie) };
+}
+
+/** Calls the API as `user`: their browser's cookie, acting as their account. */
+export function as(user: User, method: string, path: string, json?: unknown) {
+  return call(method, path, { cookie: user.cookie, as: user.account.id, json });
+}
+
+export async function createWorkspace(owner: User, name = 'Acme'): Promise<{ workspaceId: string; generalChannelId: string }> {
+  const result = await as(owner, 'POST', '/api/workspaces', { name });
+  expect(result.status, JSON.stringify(result.body)).toBe(201);
+  return { workspaceId: result.body.workspace.id, generalChannelId: result.body.generalChannelId };
+}
+
+export async function createInvite(
+  user: User,
+  workspaceId: string,
+  options: { maxUses?: number | null; expiresInSeconds?: number | null } = {},
+): Promise<Invite> {
+  const result = await as(user, 'POST', `/api/workspaces/${workspaceId}/invites`, options);
+  expect(result.status, JSON.stringify(result.body)).toBe(201);
+  return result.body.invite;
+}
+
+/** Brings `user` into the workspace through a fresh invite from `inviter`. */
+export async function addMember(inviter: User, workspaceId: string, user: User) {
+  const invite = await createInvite(inviter, workspaceId, { maxUses: 1 });
+  const result = await as(user, 'POST', `/api/invites/${invite.code}/redemptions`);
+  expect(result.status, JSON.stringify(result.body)).toBe(200);
+}
+
+export async function createChannel(user: User, workspaceId: string, name: string): Promise<string> {
+  const result = await as(user, 'POST', `/api/workspaces/${workspaceId}/channels`, { name });
+  expect(result.status, JSON.stringify(result.body)).toBe(201);
+  return result.body.channel.id;
+}
+
+/** Whether an account with this username exists, asked of the directory itself. */
+export async function accountExists(username: string): Promise<boolean> {
+  return (await env.DIRECTORY.get(env.DIRECTORY.idFromName('directory')).findCredentials(username)) !== null;
+}
+
+export function channelStub(channelId: string) {
+  return env.CHANNELS.get(env.CHANNELS.idFromName(channelId));
+}
+
+export function workspaceStub(workspaceId: string) {
+  return env.WORKSPACES.get(env.WORKSPACES.idFromName(workspaceId));
+}
+
+export function newClientId(): string {
+  return crypto.randomUUID();
+}
+
+type Frame = ServerFrame | { type: 'text'; data: string };
+type FrameOf<T extends Frame['type']> = Extract<Frame, { type: T }>;
+
+/** The client end of a channel socket: everything the server sends, readable in order. */
+export class ChannelSocket {
+  private readonly frames: Frame[] = [];
+  private read = 0;
+  private wake: (() => void) | null = null;
+  closeCode: number | null = null;
+
+  constructor(readonly ws: WebSocket) {
+    ws.accept();
+    ws.addEventListener('message', (event) => {
+      const data = event.data as string;
+      let frame: Frame;
+      try {
+        frame = JSON.parse(data) as ServerFrame;
+      } catch {
+        frame = { type: 'text', data };
+      }
+      this.frames.push(frame);
+      this.wake?.();
+    });
+    ws.addEventListener('close', (event) => {
+      this.closeCode = event.code;
+      this.wake?.();
+    });
+  }
+
+  /** Sends text and binary data as they are, anything else as JSON. */
+  send(frame: unknown) {
+    if (typeof frame === 'string' || frame instanceof ArrayBuffer || ArrayBuffer.isView(frame)) this.ws.send(frame);
+    else this.ws.send(JSON.stringify(frame));
+  }
+
+  /** The next frame not read yet; fails if none arrives within `timeoutMs`. */
+  async next(timeoutMs = 3000): Promise<Frame> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.read >= this.frames.length) {
+      if (this.closeCode !== null) throw new Error(`socket closed (${this.closeCode}) while waiting for a frame`);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error('no frame arrived in time');
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+    return this.frames[this.read++];
+  }
+
+  /** The next frame, which must be of `type`. */
+  async expect<T extends Frame['type']>(type: T): Promise<FrameOf<T>> {
+    const frame = await this.next();
+    expect(frame.type, JSON.stringify(frame)).toBe(type);
+    return frame as FrameOf<T>;
+  }
+
+  /** Asserts that nothing more arrives for a while. */
+  async expectQuiet(ms = 150) {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    expect(this.frames.slice(this.read)).toEqual([]);
+  }
+
+  /** Sends a message and reads the sender's ack and the broadcast copy. */
+  async post(body: string, clientId = newClientId()) {
+    this.send({ type: 'send', clientId, body });
+    const ack = await this.expect('ack');
+    expect(ack.clientId).toBe(clientId);
+    const { message } = await this.expect('message');
+    expect(message.seq).toBe(ack.seq);
+    return message;
+  }
+
+  async closed(timeoutMs = 3000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.closeCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    if (this.closeCode === null) throw new Error('socket did not close');
+    return this.closeCode;
+  }
+
+  close() {
+    try {
+      this.ws.close(1000, 'done');
+    } catch {
+      // already closed
+    }
+  }
+}
+
+export function socketPath(workspaceId: string, channelId: string, query = '') {
+  return `/api/workspaces/${workspaceId}/channels/${channelId}/socket${query ? `?${query}` : ''}`;
+}
+
+/** Asks the worker for a channel socket as `user`; the response may refuse it. */
+export function requestSocket(user: User, workspaceId: string, channelId: string, query = '', headers: Record<string, string> = {}) {
+  return fetchWorker(
+    new Request(new URL(socketPath(workspaceId, channelId, query), ORIGIN), {
+      headers: { Upgrade: 'websocket', Cookie: user.cookie, 'X-Hearth-Account': user.account.id, Origin: ORIGIN, ...headers },
+    }),
+  );
+}
+
+/** Opens a channel socket as `user` and reads its hello frame. */
+export async function openSocket(user: User, workspaceId: string, channelId: string, query = '') {
+  const response = await requestSocket(user, workspaceId, channelId, query);
+  if (response.status !== 101) expect.fail(`socket refused: ${response.status} ${await response.text()}`);
+  const socket = new ChannelSocket(response.webSocket!);
+  const hello = await socket.expect('hello');
+  return { socket, hello };
+}
+
+/** The channel's stored messages, oldest first, as the history API returns them. */
+export async function history(user: User, workspaceId: string, channelId: string, query = '') {
+  const result = await as(user, 'GET', `/api/workspaces/${workspaceId}/channels/${channelId}/messages${query ? `?${query}` : ''}`);
+  expect(result.status, JSON.stringify(result.body)).toBe(200);
+  return result.body as HistoryPage;
+}
