@@ -65,6 +65,13 @@ it.each([
   lastSeq = next.seq;
 });
 
+it('a refused send names its clientId, so the sender knows which message failed', async () => {
+  const frame = send('');
+  sender.send(frame);
+  const error = await sender.expect('error');
+  expect(error.clientId).toBe(frame.clientId);
+});
+
 it('a body of exactly the length limit is accepted', async () => {
   const message = await sender.post('y'.repeat(LIMITS.messageBodyMax));
   expect(message.body).toHaveLength(LIMITS.messageBodyMax);

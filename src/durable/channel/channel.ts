@@ -9,7 +9,7 @@ import { PING, PONG, PROTOCOL_VERSION } from '../../shared/wire';
 import { openSocketCount, parseMaxConnections, reportOpenSockets } from '../connection-budget';
 import type { Env } from '../env';
 import { openDatabase } from '../sqlite';
-import { encode, parseClientFrame } from './frames';
+import { encode, FrameError, parseClientFrame } from './frames';
 import { IDENTITY_HEADER, SocketIdentity } from './identity';
 import * as messages from './messages';
 import * as schema from './schema';
@@ -93,6 +93,7 @@ export class Channel extends DurableObject<Env> {
       if (created) this.broadcast({ type: 'message', message });
       else this.send(ws, { type: 'message', message });
     } catch (error) {
+      if (error instanceof FrameError) clientId = error.clientId;
       const known = AppError.from(error);
       if (!known) console.error('channel frame failed', error);
       this.send(ws, {

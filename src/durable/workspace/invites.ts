@@ -48,7 +48,7 @@ export function createInvite(db: WorkspaceDb, code: string, input: CreateInviteB
 }
 
 export function listInvites(db: WorkspaceDb, now: number): Invite[] {
-  return db.select().from(schema.invites).orderBy(desc(schema.invites.createdAt)).all().map((r) => toInvite(r, now));
+  return db.select().from(schema.invites).orderBy(desc(schema.invites.createdAt), desc(sql`rowid`)).all().map((r) => toInvite(r, now));
 }
 
 export function revokeInvite(db: WorkspaceDb, code: string, now: number): Invite {
