@@ -1,9 +1,10 @@
 import { A, useLocation, useNavigate, useSearchParams } from '@solidjs/router';
-import { createResource, createSignal, Show, type JSX } from 'solid-js';
+import { createResource, Show, type JSX } from 'solid-js';
 import { LIMITS } from '../../../src/shared/limits';
-import { errorMessage } from '../api/client';
 import { endpoints } from '../api/endpoints';
 import { Brand } from '../components/brand';
+import { FormError } from '../components/form-error';
+import { createAction, formFields } from '../lib/action';
 import { useSession } from '../stores/session';
 
 /** Sign in and sign up, on /signin and /signup. `?next=` is where to go after; `?invite=` pre-fills a code. */
@@ -14,43 +15,30 @@ export default function AuthPage(): JSX.Element {
   const session = useSession();
   const [instance] = createResource(() => endpoints.instance());
   const isSignUp = () => location.pathname === '/signup';
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
   const inviteMode = () => instance()?.registrationMode === 'invite' && !instance()?.needsFirstAccount;
   const closed = () => instance()?.registrationMode === 'closed' && !instance()?.needsFirstAccount;
   const switchLink = (path: string) => `${path}${location.search}`;
 
   const safeNext = () => {
     const next = params.next;
-    return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+    return next && /^\/(?![/\\])/.test(next) ? next : '/';
   };
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    const field = (name: string) => String(form.get(name) ?? '');
-    setBusy(true);
-    setError(null);
-    try {
-      if (isSignUp()) {
-        const code = field('inviteCode').trim();
-        const result = await session.signUp({
-          username: field('username'),
-          password: field('password'),
-          displayName: field('displayName').trim() || undefined,
-          inviteCode: code || undefined,
-        });
-        navigate(result.workspaceId ? `/w/${result.workspaceId}` : safeNext(), { replace: true });
-      } else {
-        await session.signIn({ username: field('username'), password: field('password') });
-        navigate(safeNext(), { replace: true });
-      }
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
+  const submit = createAction(async (event: SubmitEvent) => {
+    const field = formFields(event);
+    if (isSignUp()) {
+      const result = await session.signUp({
+        username: field('username'),
+        password: field('password'),
+        displayName: field('displayName').trim() || undefined,
+        inviteCode: field('inviteCode').trim() || undefined,
+      });
+      navigate(result.workspaceId ? `/w/${result.workspaceId}` : safeNext(), { replace: true });
+    } else {
+      await session.signIn({ username: field('username'), password: field('password') });
+      navigate(safeNext(), { replace: true });
     }
-  }
+  });
 
   return (
     <main class="auth-page">
@@ -70,7 +58,7 @@ export default function AuthPage(): JSX.Element {
           when={!(isSignUp() && closed())}
           fallback={<p class="notice">Sign-up is closed on this server. Ask an administrator for an account.</p>}
         >
-          <form class="form" onSubmit={submit} novalidate={false}>
+          <form class="form" onSubmit={submit.run} novalidate={false}>
             <label>
               Username
               <input
@@ -111,13 +99,9 @@ export default function AuthPage(): JSX.Element {
                 <input name="inviteCode" required={inviteMode()} value={params.invite ?? ''} autocomplete="off" />
               </label>
             </Show>
-            <Show when={error()}>
-              <p class="form-error" role="alert">
-                {error()}
-              </p>
-            </Show>
-            <button class="button primary" type="submit" disabled={busy()}>
-              {busy() ? 'Please wait…' : isSignUp() ? 'Create account' : 'Sign in'}
+            <FormError message={submit.error()} />
+            <button class="button primary" type="submit" disabled={submit.busy()}>
+              {submit.busy() ? 'Please wait…' : isSignUp() ? 'Create account' : 'Sign in'}
             </button>
           </form>
         </Show>

@@ -1,33 +1,24 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import { LIMITS } from '../../../src/shared/limits';
-import { errorMessage } from '../api/client';
 import { AccountMenu } from '../components/account-menu';
 import { Avatar } from '../components/avatar';
 import { Brand } from '../components/brand';
+import { FormError } from '../components/form-error';
+import { createAction, formFields } from '../lib/action';
 import { useWorkspaces } from '../stores/workspaces';
 
 /** Where someone without a workspace lands: create one, or join one with a code. */
 export default function HomePage(): JSX.Element {
   const workspaces = useWorkspaces();
   const navigate = useNavigate();
-  const [error, setError] = createSignal<string | null>(null);
-
-  async function create(event: SubmitEvent) {
-    event.preventDefault();
-    const name = String(new FormData(event.currentTarget as HTMLFormElement).get('name') ?? '');
-    setError(null);
-    try {
-      const { workspace, generalChannelId } = await workspaces.create(name);
-      navigate(`/w/${workspace.id}/${generalChannelId}`);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+  const create = createAction(async (event: SubmitEvent) => {
+    const { workspace, generalChannelId } = await workspaces.create(formFields(event)('name'));
+    navigate(`/w/${workspace.id}/${generalChannelId}`);
+  });
 
   function join(event: SubmitEvent) {
-    event.preventDefault();
-    const code = String(new FormData(event.currentTarget as HTMLFormElement).get('code') ?? '').trim();
+    const code = formFields(event)('code').trim();
     if (code) navigate(`/join/${encodeURIComponent(code.toUpperCase())}`);
   }
 
@@ -58,17 +49,13 @@ export default function HomePage(): JSX.Element {
         <section class="card">
           <h2>Create a workspace</h2>
           <p class="hint">A workspace is where a team talks. It starts with a #general channel.</p>
-          <form class="form" onSubmit={create}>
+          <form class="form" onSubmit={create.run}>
             <label>
               Workspace name
               <input name="name" required maxLength={LIMITS.workspaceNameMax} placeholder="e.g. Engineering" />
             </label>
-            <Show when={error()}>
-              <p class="form-error" role="alert">
-                {error()}
-              </p>
-            </Show>
-            <button class="button primary" type="submit">
+            <FormError message={create.error()} />
+            <button class="button primary" type="submit" disabled={create.busy()}>
               Create workspace
             </button>
           </form>

@@ -1,9 +1,11 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
-import { createResource, createSignal, Match, Show, Switch, type JSX } from 'solid-js';
+import { createResource, Match, Show, Switch, type JSX } from 'solid-js';
 import { errorMessage } from '../api/client';
 import { endpoints } from '../api/endpoints';
 import { Avatar } from '../components/avatar';
 import { Brand } from '../components/brand';
+import { FormError } from '../components/form-error';
+import { createAction } from '../lib/action';
 import { useSession } from '../stores/session';
 import { useWorkspaces } from '../stores/workspaces';
 
@@ -15,22 +17,12 @@ export default function JoinPage(): JSX.Element {
   const workspaces = useWorkspaces();
   const code = () => params.code.trim().toUpperCase();
   const [preview] = createResource(code, (c) => endpoints.previewInvite(c));
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
   const here = () => encodeURIComponent(`/join/${code()}`);
 
-  async function join() {
-    setBusy(true);
-    setError(null);
-    try {
-      const { workspaceId } = await workspaces.join(code());
-      navigate(`/w/${workspaceId}`, { replace: true });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const join = createAction(async () => {
+    const { workspaceId } = await workspaces.join(code());
+    navigate(`/w/${workspaceId}`, { replace: true });
+  });
 
   return (
     <main class="auth-page">
@@ -42,9 +34,7 @@ export default function JoinPage(): JSX.Element {
           </Match>
           <Match when={preview.error}>
             <h1>This invite cannot be used</h1>
-            <p class="form-error" role="alert">
-              {errorMessage(preview.error)}
-            </p>
+            <FormError message={errorMessage(preview.error)} />
             <A class="button" href="/">
               Go to Hearth
             </A>
@@ -60,11 +50,7 @@ export default function JoinPage(): JSX.Element {
                     {p().memberCount} {p().memberCount === 1 ? 'member' : 'members'}
                   </p>
                 </div>
-                <Show when={error()}>
-                  <p class="form-error" role="alert">
-                    {error()}
-                  </p>
-                </Show>
+                <FormError message={join.error()} />
                 <Show
                   when={session.account()}
                   fallback={
@@ -78,7 +64,7 @@ export default function JoinPage(): JSX.Element {
                     </div>
                   }
                 >
-                  <button class="button primary" type="button" disabled={busy()} onClick={join}>
+                  <button class="button primary" type="button" disabled={join.busy()} onClick={() => join.run()}>
                     Join as {session.account()!.displayName}
                   </button>
                 </Show>

@@ -1,6 +1,7 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { Channel } from '../../../../src/shared/model';
-import { errorMessage } from '../../api/client';
+import { createAction } from '../../lib/action';
+import { FormError } from '../form-error';
 import { Modal } from '../modal';
 
 /** Every channel of the workspace; join one or open one you are in. */
@@ -12,18 +13,12 @@ export function BrowseChannelsDialog(props: {
   onClose: () => void;
 }): JSX.Element {
   const [filter, setFilter] = createSignal('');
-  const [error, setError] = createSignal<string | null>(null);
   const shown = () => props.channels.filter((c) => c.name.includes(filter().trim().toLowerCase().replace(/^#/, '')));
 
-  async function join(channelId: string) {
-    setError(null);
-    try {
-      await props.onJoin(channelId);
-      props.onOpen(channelId);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+  const join = createAction(async (channelId: string) => {
+    await props.onJoin(channelId);
+    props.onOpen(channelId);
+  });
 
   return (
     <Modal title="Browse channels" onClose={props.onClose} wide testId="browse-channels-dialog">
@@ -33,11 +28,7 @@ export function BrowseChannelsDialog(props: {
           Create channel
         </button>
       </div>
-      <Show when={error()}>
-        <p class="form-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormError message={join.error()} />
       <ul class="browse-list">
         <For each={shown()} fallback={<li class="hint">No channel matches.</li>}>
           {(channel) => (
@@ -58,7 +49,7 @@ export function BrowseChannelsDialog(props: {
               <Show
                 when={channel.joined}
                 fallback={
-                  <button class="button primary" type="button" onClick={() => join(channel.id)}>
+                  <button class="button primary" type="button" disabled={join.busy()} onClick={() => join.run(channel.id)}>
                     Join
                   </button>
                 }

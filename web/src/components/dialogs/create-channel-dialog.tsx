@@ -1,7 +1,8 @@
-import { createSignal, Show, type JSX } from 'solid-js';
+import type { JSX } from 'solid-js';
 import { LIMITS } from '../../../../src/shared/limits';
 import type { Channel } from '../../../../src/shared/model';
-import { errorMessage } from '../../api/client';
+import { createAction, formFields } from '../../lib/action';
+import { FormError } from '../form-error';
 import { Modal } from '../modal';
 
 export function CreateChannelDialog(props: {
@@ -9,27 +10,14 @@ export function CreateChannelDialog(props: {
   onCreated: (channel: Channel) => void;
   onClose: () => void;
 }): JSX.Element {
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
-
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    setBusy(true);
-    setError(null);
-    try {
-      const channel = await props.onCreate({ name: String(form.get('name') ?? ''), topic: String(form.get('topic') ?? '') });
-      props.onCreated(channel);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submit = createAction(async (event: SubmitEvent) => {
+    const field = formFields(event);
+    props.onCreated(await props.onCreate({ name: field('name'), topic: field('topic') }));
+  });
 
   return (
     <Modal title="Create a channel" onClose={props.onClose} testId="create-channel-dialog">
-      <form class="form" onSubmit={submit}>
+      <form class="form" onSubmit={submit.run}>
         <label>
           Name
           <div class="input-prefix">
@@ -44,12 +32,8 @@ export function CreateChannelDialog(props: {
           <input name="topic" maxLength={LIMITS.channelTopicMax} placeholder="What is this channel about?" />
         </label>
         <p class="hint">Channels are open to everyone in the workspace. Names are lowercase, without spaces.</p>
-        <Show when={error()}>
-          <p class="form-error" role="alert">
-            {error()}
-          </p>
-        </Show>
-        <button class="button primary" type="submit" disabled={busy()}>
+        <FormError message={submit.error()} />
+        <button class="button primary" type="submit" disabled={submit.busy()}>
           Create channel
         </button>
       </form>

@@ -1,8 +1,9 @@
 import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
 import type { Invite } from '../../../../src/shared/model';
-import { errorMessage } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
 import { formatRelativeExpiry } from '../../lib/format';
+import { createAction, formFields } from '../../lib/action';
+import { FormError } from '../form-error';
 import { Modal } from '../modal';
 
 const USE_LIMITS = [null, 1, 5, 10, 25, 100] as const;
@@ -26,35 +27,25 @@ const STATUS_LABEL: Record<Invite['status'], string> = {
 export function InviteDialog(props: { workspaceId: string; workspaceName: string; onClose: () => void }): JSX.Element {
   const [invites, { refetch }] = createResource(async () => (await endpoints.invites(props.workspaceId)).invites);
   const [created, setCreated] = createSignal<Invite | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
   const [copied, setCopied] = createSignal(false);
 
   const link = (code: string) => `${location.origin}/join/${code}`;
 
-  async function create(event: SubmitEvent) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    const maxUses = form.get('maxUses') ? Number(form.get('maxUses')) : null;
-    const expiresInSeconds = form.get('expires') ? Number(form.get('expires')) : null;
-    setError(null);
-    try {
-      const { invite } = await endpoints.createInvite(props.workspaceId, { maxUses, expiresInSeconds });
-      setCreated(invite);
-      setCopied(false);
-      await refetch();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+  const create = createAction(async (event: SubmitEvent) => {
+    const field = formFields(event);
+    const { invite } = await endpoints.createInvite(props.workspaceId, {
+      maxUses: field('maxUses') ? Number(field('maxUses')) : null,
+      expiresInSeconds: field('expires') ? Number(field('expires')) : null,
+    });
+    setCreated(invite);
+    setCopied(false);
+    await refetch();
+  });
 
-  async function revoke(code: string) {
-    try {
-      await endpoints.revokeInvite(props.workspaceId, code);
-      await refetch();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+  const revoke = createAction(async (code: string) => {
+    await endpoints.revokeInvite(props.workspaceId, code);
+    await refetch();
+  });
 
   async function copy(text: string) {
     try {
@@ -67,7 +58,7 @@ export function InviteDialog(props: { workspaceId: string; workspaceName: string
 
   return (
     <Modal title={`Invite people to ${props.workspaceName}`} onClose={props.onClose} wide testId="invite-dialog">
-      <form class="invite-form" onSubmit={create}>
+      <form class="invite-form" onSubmit={create.run}>
         <label>
           Uses
           <select name="maxUses">
@@ -80,15 +71,11 @@ export function InviteDialog(props: { workspaceId: string; workspaceName: string
             <For each={LIFETIMES}>{(l) => <option value={l.seconds ?? ''}>{l.label}</option>}</For>
           </select>
         </label>
-        <button class="button primary" type="submit">
+        <button class="button primary" type="submit" disabled={create.busy()}>
           Create invite code
         </button>
       </form>
-      <Show when={error()}>
-        <p class="form-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormError message={create.error() ?? revoke.error()} />
       <Show when={created()}>
         {(invite) => (
           <div class="invite-created">
@@ -132,7 +119,7 @@ export function InviteDialog(props: { workspaceId: string; workspaceName: string
                   </td>
                   <td class="actions">
                     <Show when={invite.status === 'active'}>
-                      <button class="link-button danger" type="button" onClick={() => revoke(invite.code)}>
+                      <button class="link-button danger" type="button" onClick={() => revoke.run(invite.code)}>
                         Revoke
                       </button>
                     </Show>

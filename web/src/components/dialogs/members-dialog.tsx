@@ -1,9 +1,10 @@
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import { ROLES, type Member, type Role } from '../../../../src/shared/model';
 import { mayChangeRole } from '../../../../src/shared/permissions';
-import { errorMessage } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
+import { createAction } from '../../lib/action';
 import { Avatar } from '../avatar';
+import { FormError } from '../form-error';
 import { Modal } from '../modal';
 
 const ROLE_LABEL: Record<Role, string> = { owner: 'Owner', admin: 'Admin', moderator: 'Moderator', member: 'Member' };
@@ -17,26 +18,16 @@ export function MembersDialog(props: {
   onChanged: () => void;
   onClose: () => void;
 }): JSX.Element {
-  const [error, setError] = createSignal<string | null>(null);
   const assignable = (target: Member) => ROLES.filter((r) => r === target.role || mayChangeRole(props.myRole, target.role, r));
 
-  async function change(member: Member, role: Role) {
-    setError(null);
-    try {
-      await endpoints.changeRole(props.workspaceId, member.userId, { role });
-      props.onChanged();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+  const change = createAction(async (member: Member, role: Role) => {
+    await endpoints.changeRole(props.workspaceId, member.userId, { role });
+    props.onChanged();
+  });
 
   return (
     <Modal title={`Members (${props.members.length})`} onClose={props.onClose} wide testId="members-dialog">
-      <Show when={error()}>
-        <p class="form-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormError message={change.error()} />
       <ul class="member-list">
         <For each={props.members}>
           {(member) => (
@@ -53,7 +44,7 @@ export function MembersDialog(props: {
                 <select
                   aria-label={`Role of ${member.displayName}`}
                   value={member.role}
-                  onChange={(e) => change(member, e.currentTarget.value as Role)}
+                  onChange={(e) => change.run(member, e.currentTarget.value as Role)}
                 >
                   <For each={assignable(member)}>{(role) => <option value={role}>{ROLE_LABEL[role]}</option>}</For>
                 </select>
