@@ -25,8 +25,9 @@ function Start(): JSX.Element {
   const workspaces = useWorkspaces();
   const navigate = useNavigate();
   createEffect(() => {
-    const list = workspaces.list();
-    if (!list) return;
+    // Right after an account switch the list still holds the previous account's workspaces while it refetches.
+    if (workspaces.list.state !== 'ready') return;
+    const list = workspaces.list()!;
     const last = localStorage.getItem('hearth.lastWorkspace');
     const target = list.find((w) => w.id === last) ?? list[0];
     navigate(target ? `/w/${target.id}` : '/home', { replace: true });

@@ -21,13 +21,15 @@ export default function WorkspacePage(): JSX.Element {
     () => session.account()?.id,
   );
   const [dialog, setDialog] = createSignal<SidebarDialog | null>(null);
+  // Reading a resource that failed throws its error; the page shows that error below instead.
+  const loaded = () => (store.workspace.error ? undefined : store.workspace());
 
-  const channel = createMemo(() => store.workspace()?.channels.find((c) => c.id === params.channelId && c.joined));
+  const channel = createMemo(() => loaded()?.channels.find((c) => c.id === params.channelId && c.joined));
   const channelKey = createMemo(() => channel()?.id);
 
   // Without a (joined) channel in the address, open #general or the first channel the person is in.
   createEffect(() => {
-    const workspace = store.workspace();
+    const workspace = loaded();
     if (!workspace) return;
     localStorage.setItem('hearth.lastWorkspace', workspace.id);
     if (channel()) return;

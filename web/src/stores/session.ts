@@ -1,4 +1,4 @@
-import { createRoot, createSignal } from 'solid-js';
+import { batch, createRoot, createSignal } from 'solid-js';
 import type { SignInBody, SignUpBody } from '../../../src/shared/api';
 import type { Account } from '../../../src/shared/model';
 import { actAs, whenSignedOut } from '../api/client';
@@ -29,13 +29,20 @@ function createSessionStore() {
   }
 
   async function refresh(prefer?: string) {
-    const { accounts: list } = await endpoints.session().finally(() => setReady(true));
-    setAccounts(list);
+    const { accounts: list } = await endpoints.session().catch((error: unknown) => {
+      setReady(true);
+      throw error;
+    });
     const ids = list.map((a) => a.id);
     const wanted = [prefer, activeId(), sessionStorage.getItem(TAB_ACCOUNT), localStorage.getItem(LAST_ACCOUNT)].find(
       (id): id is string => !!id && ids.includes(id),
     );
-    switchTo(wanted ?? list[0]?.id ?? null);
+    // One update: pages guarded by sign-in must never see "ready" without the account that is signed in.
+    batch(() => {
+      setAccounts(list);
+      switchTo(wanted ?? list[0]?.id ?? null);
+      setReady(true);
+    });
   }
 
   async function signIn(body: SignInBody) {

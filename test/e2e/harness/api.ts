@@ -1,0 +1,126 @@
+import { PROTOCOL_VERSION } from '../../../src/shared/wire';
+
+/**
+ * Drives the HTTP API and the channel socket from Node, the way a browser
+ * would (cookie and Origin), to set up state faster than through the UI.
+ */
+export interface Person {
+  username: string;
+  password: string;
+  displayName: string;
+}
+
+let counter = 0;
+/** A new person with a username no other test on this server uses. */
+export function person(displayName: string): Person {
+  counter += 1;
+  const username = `${displayName.toLowerCase().replace(/[^a-z0-9]/g, '')}${counter}${Math.random().toString(36).slice(2, 6)}`;
+  return { username, password: 'correct horse battery', displayName };
+}
+
+export class ApiClient {
+  private constructor(
+    readonly baseURL: string,
+    readonly cookie: string,
+    readonly accountId: string,
+  ) {}
+
+  /** Creates the account (open registration, or with an invite code) and keeps its session cookie. */
+  static async signUp(baseURL: string, who: Person, inviteCode?: string): Promise<ApiClient> {
+    const response = await post(baseURL, '/api/auth/signup', { username: who.username, password: who.password, displayName: who.displayName, inviteCode });
+    const { account } = (await response.json()) as { account: { id: string } };
+    return new ApiClient(baseURL, sessionCookie(response), account.id);
+  }
+
+  async createWorkspace(name: string): Promise<{ workspaceId: string; channelId: string }> {
+    const { workspace, generalChannelId } = await this.call<{ workspace: { id: string }; generalChannelId: string }>('POST', '/api/workspaces', { name });
+    return { workspaceId: workspace.id, channelId: generalChannelId };
+  }
+
+  async createInvite(workspaceId: string): Promise<string> {
+    const { invite } = await this.call<{ invite: { code: string } }>('POST', `/api/workspaces/${workspaceId}/invites`, {});
+    return invite.code;
+  }
+
+  async redeemInvite(code: string): Promise<void> {
+    await this.call('POST', `/api/invites/${code}/redemptions`, {});
+  }
+
+  /** Every message of a channel, oldest first, read page by page through the history API. */
+  async history(workspaceId: string, channelId: string): Promise<{ seq: number; body: string }[]> {
+    const all: { seq: number; body: string }[] = [];
+    let before: number | undefined;
+    for (;;) {
+      const query = before ? `?before=${before}` : '';
+      const page = await this.call<{ messages: { seq: number; body: string }[]; hasMore: boolean }>(
+        'GET',
+        `/api/workspaces/${workspaceId}/channels/${channelId}/messages${query}`,
+      );
+      all.unshift(...page.messages);
+      if (!page.hasMore || page.messages.length === 0) return all;
+      before = page.messages[0].seq;
+    }
+  }
+
+  /** Sends every body over one channel socket, in order, and resolves once each is acknowledged. */
+  async send(workspaceId: string, channelId: string, bodies: string[]): Promise<void> {
+    const url = `${this.baseURL.replace(/^http/, 'ws')}/api/workspaces/${workspaceId}/channels/${channelId}/socket?after=0&protocol=${PROTOCOL_VERSION}`;
+    // Node's WebSocket (undici) takes headers, which browsers' does not.
+    const socket = new WebSocket(url, { headers: { Cookie: this.cookie, Origin: this.baseURL } } as unknown as string[]);
+    const prefix = `seed${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const pending = new Set(bodies.map((_, i) => `${prefix}-${i}`));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${pending.size} of ${bodies.length} sends were not acknowledged`)), 30_000);
+        socket.onerror = () => reject(new Error(`channel socket failed: ${url}`));
+        socket.onclose = (event) => reject(new Error(`channel socket closed early (${event.code} ${event.reason})`));
+        socket.onmessage = (event) => {
+          const frame = JSON.parse(String(event.data)) as { type: string; clientId?: string; message?: string };
+          if (frame.type === 'hello') {
+            bodies.forEach((body, i) => socket.send(JSON.stringify({ type: 'send', clientId: `${prefix}-${i}`, body })));
+          } else if (frame.type === 'ack' && frame.clientId) {
+            pending.delete(frame.clientId);
+            if (pending.size === 0) {
+              clearTimeout(timer);
+              resolve();
+            }
+          } else if (frame.type === 'error') {
+            reject(new Error(`send refused: ${frame.message}`));
+          }
+        };
+      });
+    } finally {
+      socket.onclose = null;
+      socket.close();
+    }
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseURL}${path}`, {
+      method,
+      headers: { Cookie: this.cookie, Origin: this.baseURL, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+}
+
+async function post(baseURL: string, path: string, body: unknown): Promise<Response> {
+  const response = await fetch(`${baseURL}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: baseURL },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
+  return response;
+}
+
+function sessionCookie(response: Response): string {
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  if (!cookie) throw new Error('the server set no session cookie');
+  return cookie;
+}

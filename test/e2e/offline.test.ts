@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { person } from './harness/api';
+import { openTab } from './harness/browser';
+import { useHearth } from './harness/hearth';
+import { channelView, expectBodies, send, signUp } from './harness/ui';
+
+describe('offline', () => {
+  const hearth = useHearth();
+
+  it('the app loads and chats with every request to anywhere but its own server blocked, under its CSP', async () => {
+    const origin = hearth.server.url;
+    const { context, page, errors } = await openTab(hearth.browser, origin);
+    const requests: string[] = [];
+    const blocked: string[] = [];
+    const sockets: string[] = [];
+    const cspViolations: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (new URL(url).origin === origin) return route.continue();
+      blocked.push(url);
+      return route.abort('internetdisconnected');
+    });
+    context.on('request', (request) => requests.push(request.url()));
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+    });
+
+    await signUp(page, person('Judy'));
+    await page.locator('input[name=name]').fill('Offshore Rig');
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await channelView(page, 'general').waitFor();
+    await send(page, 'Nothing here leaves the LAN.');
+    await send(page, 'Not even a **font**.\nOr an emoji 🔥');
+    await expectBodies(page, ['Nothing here leaves the LAN.', 'Not even a **font**.\nOr an emoji 🔥']);
+    await page.locator('.workspace-name').click();
+    await page.getByRole('menuitem', { name: 'Invite people' }).click();
+    await page.getByRole('button', { name: 'Create invite code' }).click();
+    await page.getByTestId('invite-code').waitFor();
+    await page.keyboard.press('Escape');
+    await page.reload();
+    await expectBodies(page, ['Nothing here leaves the LAN.', 'Not even a **font**.\nOr an emoji 🔥']);
+    await page.evaluate(() => document.fonts.ready);
+
+    expect(requests.length).toBeGreaterThan(5); // the recording saw the app load
+    expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+    expect(blocked).toEqual([]);
+    expect(sockets.length).toBeGreaterThan(0);
+    expect(sockets.filter((url) => new URL(url).host !== new URL(origin).host)).toEqual([]);
+    expect(cspViolations).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, person, type Person } from './harness/api';
+import { openTab } from './harness/browser';
+import { useHearth } from './harness/hearth';
+import { SCREENSHOT_DIR } from './harness/paths';
+import { expectBodies, openChannel, signInContext } from './harness/ui';
+
+const CONVERSATION: [who: 'kim' | 'lee', body: string][] = [
+  ['kim', 'Morning! Is the build machine back up?'],
+  ['lee', 'Yes, rebooted it at 7. Backups ran fine overnight.'],
+  ['lee', 'Logs are in the usual place if you want to check.'],
+  ['kim', 'Great. Plan for today:\n1. finish the pump inspection report\n2. swap the filters on line B\n3. lunch at 12:30'],
+  ['lee', 'Sounds good. I will take the filters; they need two people for the housing, so ping me when you are done with the report and I will bring the torque wrench and the spare gaskets from the store room.'],
+  ['kim', 'Deal 👍'],
+];
+
+/** Pictures of the main screens in both colour schemes, for a person to look at (test-results/screenshots/). */
+describe('screenshots', () => {
+  const hearth = useHearth();
+  const kim = person('Kim Andersen');
+  const lee = person('Lee Okafor');
+  let room: { workspaceId: string; channelId: string };
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const url = hearth.server.url;
+    const kimApi = await ApiClient.signUp(url, kim);
+    room = await kimApi.createWorkspace('Plant Operations');
+    const leeApi = await ApiClient.signUp(url, lee, await kimApi.createInvite(room.workspaceId));
+    for (const [who, body] of CONVERSATION) await (who === 'kim' ? kimApi : leeApi).send(room.workspaceId, room.channelId, [body]);
+  });
+
+  const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+  const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+  async function screens(colorScheme: 'light' | 'dark', who: Person) {
+    const { context, page, errors } = await openTab(hearth.browser, hearth.server.url, { colorScheme });
+    await page.goto('/signin');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    await shoot(page, `sign-in-${colorScheme}`);
+    const signInBackground = await background(page);
+
+    await signInContext(context, hearth.server.url, who);
+    await openChannel(page, room.workspaceId, room.channelId);
+    await expectBodies(page, CONVERSATION.map(([, body]) => body));
+    await shoot(page, `workspace-${colorScheme}`);
+    const workspaceBackground = await background(page);
+
+    await page.locator('.workspace-name').click();
+    await page.getByRole('menuitem', { name: 'Invite people' }).click();
+    await page.getByRole('button', { name: 'Create invite code' }).click();
+    await page.getByTestId('invite-code').waitFor();
+    await shoot(page, `invite-dialog-${colorScheme}`);
+
+    expect(errors).toEqual([]);
+    await context.close();
+    return { signInBackground, workspaceBackground };
+  }
+
+  it('the sign-in page, a conversation and the invite dialog render in light and in dark', async () => {
+    const light = await screens('light', kim);
+    const dark = await screens('dark', kim);
+    expect(dark.signInBackground).not.toBe(light.signInBackground);
+    expect(dark.workspaceBackground).not.toBe(light.workspaceBackground);
+  });
+});
