@@ -17,5 +17,13 @@ mkdirSync(doDir, { recursive: true });
 const args = ['serve', 'workerd.capnp', '--socket-addr', `http=${listen}`, '-d', `do-storage=${doDir}`, ...process.argv.slice(2)];
 console.log(`Hearth: listening on http://${listen.replace('*', 'localhost')}, data in ${dataDir}`);
 const child = spawn(workerd, args, { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+// workerd waits for open WebSockets before it exits on SIGTERM, which can be forever. Every
+// acknowledged message is already on disk, so after a grace period a hard stop loses nothing.
+const STOP_GRACE_MS = 5000;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    child.kill(signal);
+    setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS).unref();
+  });
+}
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
