@@ -49,12 +49,18 @@ export interface Workspace extends WorkspaceSummary {
 }
 
 export interface Message {
+  /** The message's id in its channel: the sequence number it was posted at. */
   seq: number;
+  /** The sequence number of the message's latest change (its post, edit or delete). */
+  updatedSeq: number;
   clientId: string;
   authorId: string;
   authorName: string;
+  /** Empty once deleted. */
   body: string;
   createdAt: number;
+  editedAt: number | null;
+  deletedAt: number | null;
 }
 
 export type InviteStatus = 'active' | 'expired' | 'used_up' | 'revoked';

@@ -7,6 +7,7 @@ export const can = {
   createChannel: (_role: Role) => true,
   manageInvites: (role: Role) => RANK[role] >= RANK.moderator,
   changeRoles: (role: Role) => RANK[role] >= RANK.admin,
+  deleteOthersMessages: (role: Role) => RANK[role] >= RANK.moderator,
 };
 
 /**

@@ -21,15 +21,30 @@ export const SendFrame = z.object({
     .refine((s) => s.trim().length > 0, 'A message cannot be empty'),
 });
 
-export const ClientFrame = z.discriminatedUnion('type', [SendFrame]);
+const messageSeq = z.number().int().min(1);
+
+export const EditFrame = z.object({
+  type: z.literal('edit'),
+  seq: messageSeq,
+  body: SendFrame.shape.body,
+});
+
+export const DeleteFrame = z.object({
+  type: z.literal('delete'),
+  seq: messageSeq,
+});
+
+export const ClientFrame = z.discriminatedUnion('type', [SendFrame, EditFrame, DeleteFrame]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
 export type ServerFrame =
   /** First frame on every connection; replay of what was missed follows it. */
   | { type: 'hello'; protocol: number; channelId: string; lastSeq: number }
+  /** A message's current state: new, edited or deleted. Clients replace what they have under its seq. */
   | { type: 'message'; message: Message }
   /** The sender's own message is committed; it also arrives as a `message` frame. */
   | { type: 'ack'; clientId: string; seq: number }
   /** Too much was missed to replay: drop local history and load the newest page. */
   | { type: 'resync'; lastSeq: number }
-  | { type: 'error'; code: ErrorCode; message: string; clientId?: string };
+  /** `clientId` names the refused send; `seq` the message an edit or delete was for. */
+  | { type: 'error'; code: ErrorCode; message: string; clientId?: string; seq?: number };

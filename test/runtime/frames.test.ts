@@ -42,7 +42,7 @@ it.each([
   ['text that is not JSON', '{"type": "send", ', 'bad_request', /valid JSON/],
   ['JSON that is not an object', '[1, 2, 3]', 'bad_request', /./],
   ['JSON null', 'null', 'bad_request', /./],
-  ['an unknown frame type', { type: 'delete', seq: 1 }, 'bad_request', /type/],
+  ['an unknown frame type', { type: 'explode', seq: 1 }, 'bad_request', /type/],
   ['a frame without a type', { clientId: newClientId(), body: 'hi' }, 'bad_request', /type/],
   ['a send without a client id', { type: 'send', body: 'hi' }, 'bad_request', /clientId/],
   ['a client id with odd characters', { type: 'send', clientId: 'has spaces in it', body: 'hi' }, 'bad_request', /clientId/],

@@ -122,7 +122,17 @@ describe('sending', () => {
     await evictDurableObject(channelStub(channelId));
     const page = await history(alice, workspaceId, channelId);
     expect(page.messages).toEqual([
-      { seq: 1, clientId, authorId: alice.account.id, authorName: 'Alice A.', body: 'hello, world', createdAt: expect.any(Number) },
+      {
+        seq: 1,
+        updatedSeq: 1,
+        clientId,
+        authorId: alice.account.id,
+        authorName: 'Alice A.',
+        body: 'hello, world',
+        createdAt: expect.any(Number),
+        editedAt: null,
+        deletedAt: null,
+      },
     ]);
 
     const { message } = await socket.expect('message');

@@ -4,7 +4,8 @@ import { SocketQuery } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
 import type { HistoryPage } from '../../shared/model';
-import type { ServerFrame } from '../../shared/protocol';
+import { can } from '../../shared/permissions';
+import type { ClientFrame, ServerFrame } from '../../shared/protocol';
 import { PING, PONG, PROTOCOL_VERSION } from '../../shared/wire';
 import { openSocketCount, parseMaxConnections, reportOpenSockets } from '../connection-budget';
 import type { Env } from '../env';
@@ -30,6 +31,11 @@ export class Channel extends DurableObject<Env> {
 
   history(before: number | undefined, limit: number): HistoryPage {
     return messages.historyPage(this.db, before, limit);
+  }
+
+  /** Earlier versions of an edited message, oldest first. */
+  edits(seq: number) {
+    return messages.editsOf(this.db, seq);
   }
 
   lastSeq(): number {
@@ -75,33 +81,57 @@ export class Channel extends DurableObject<Env> {
       this.send(ws, { type: 'resync', lastSeq: last });
       return;
     }
-    for (const message of messages.messagesAfter(this.db, after, LIMITS.resumeReplayMax)) {
+    for (const message of messages.changesAfter(this.db, after, LIMITS.resumeReplayMax)) {
       this.send(ws, { type: 'message', message });
     }
   }
 
   override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer) {
     const identity = ws.deserializeAttachment() as SocketIdentity;
-    let clientId: string | undefined;
+    let about: { clientId?: string; seq?: number } = {};
     try {
       const frame = parseClientFrame(raw);
-      clientId = frame.clientId;
-      const author = { userId: identity.userId, displayName: identity.displayName };
-      const { message, created } = messages.storeMessage(this.db, author, frame.clientId, frame.body, Date.now());
-      // Output gates hold these sends until the write above is durable: acknowledged means stored.
-      this.send(ws, { type: 'ack', clientId: frame.clientId, seq: message.seq });
-      if (created) this.broadcast({ type: 'message', message });
-      else this.send(ws, { type: 'message', message });
+      about = frame.type === 'send' ? { clientId: frame.clientId } : { seq: frame.seq };
+      this.handle(ws, identity, frame);
     } catch (error) {
-      if (error instanceof FrameError) clientId = error.clientId;
+      if (error instanceof FrameError && error.clientId) about = { clientId: error.clientId };
       const known = AppError.from(error);
       if (!known) console.error('channel frame failed', error);
       this.send(ws, {
         type: 'error',
         code: known?.code ?? 'internal',
         message: known?.detail ?? 'The server could not handle that frame',
-        ...(clientId ? { clientId } : {}),
+        ...about,
       });
+    }
+  }
+
+  // Output gates hold every send below until the write before it is durable: acknowledged means stored.
+  private handle(ws: WebSocket, identity: SocketIdentity, frame: ClientFrame) {
+    const now = Date.now();
+    switch (frame.type) {
+      case 'send': {
+        const author = { userId: identity.userId, displayName: identity.displayName };
+        const { message, created } = messages.storeMessage(this.db, author, frame.clientId, frame.body, now);
+        this.send(ws, { type: 'ack', clientId: frame.clientId, seq: message.seq });
+        if (created) this.broadcast({ type: 'message', message });
+        else this.send(ws, { type: 'message', message });
+        return;
+      }
+      case 'edit': {
+        const target = messages.findMessage(this.db, frame.seq);
+        if (target.authorId !== identity.userId) throw new AppError('forbidden', 'You can only edit your own messages');
+        this.broadcast({ type: 'message', message: messages.editMessage(this.db, frame.seq, frame.body, now) });
+        return;
+      }
+      case 'delete': {
+        const target = messages.findMessage(this.db, frame.seq);
+        if (target.authorId !== identity.userId && !can.deleteOthersMessages(identity.role)) {
+          throw new AppError('forbidden', "Only moderators and admins delete other people's messages");
+        }
+        this.broadcast({ type: 'message', message: messages.deleteMessage(this.db, frame.seq, now) });
+        return;
+      }
     }
   }
 

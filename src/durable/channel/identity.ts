@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../../shared/model';
 
 /**
  * Who opened a channel socket, as the worker vouches after checking the
@@ -10,6 +11,8 @@ export const IDENTITY_HEADER = 'X-Hearth-Identity';
 export const SocketIdentity = z.object({
   userId: z.string(),
   displayName: z.string(),
+  /** The workspace role when the socket opened. */
+  role: z.enum(ROLES),
   workspaceId: z.string(),
   channelId: z.string(),
 });

@@ -1,5 +1,6 @@
-import { and, desc, eq, gt, lt } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, max } from 'drizzle-orm';
 import type { DrizzleSqliteDODatabase } from 'drizzle-orm/durable-sqlite';
+import { AppError } from '../../shared/errors';
 import type { HistoryPage, Message } from '../../shared/model';
 import * as schema from './schema';
 
@@ -8,6 +9,11 @@ export type ChannelDb = DrizzleSqliteDODatabase<typeof schema>;
 export interface Author {
   userId: string;
   displayName: string;
+}
+
+/** The channel's last event sequence (see schema.ts). */
+export function lastSeq(db: ChannelDb): number {
+  return db.select({ seq: max(schema.messages.updatedSeq) }).from(schema.messages).get()?.seq ?? 0;
 }
 
 /**
@@ -28,20 +34,64 @@ export function storeMessage(
       .where(and(eq(schema.messages.authorId, author.userId), eq(schema.messages.clientId, clientId)))
       .get();
     if (existing) return { message: existing, created: false };
+    const seq = lastSeq(db) + 1;
     const message = db
       .insert(schema.messages)
-      .values({ clientId, authorId: author.userId, authorName: author.displayName, body, createdAt: now })
+      .values({ seq, updatedSeq: seq, clientId, authorId: author.userId, authorName: author.displayName, body, createdAt: now })
       .returning()
       .get();
     return { message, created: true };
   });
 }
 
-export function lastSeq(db: ChannelDb): number {
-  return db.select({ seq: schema.messages.seq }).from(schema.messages).orderBy(desc(schema.messages.seq)).limit(1).get()?.seq ?? 0;
+export function findMessage(db: ChannelDb, seq: number): Message {
+  const message = db.select().from(schema.messages).where(eq(schema.messages.seq, seq)).get();
+  if (!message || message.deletedAt !== null) throw new AppError('not_found', 'No such message');
+  return message;
 }
 
-/** Newest `limit` messages before `before` (or the newest overall), oldest first. */
+/** Replaces a message's body, keeping the earlier one; the change takes the next sequence number. */
+export function editMessage(db: ChannelDb, seq: number, body: string, now: number): Message {
+  return db.transaction(() => {
+    const current = findMessage(db, seq);
+    if (current.body === body) return current;
+    const next = lastSeq(db) + 1;
+    db.insert(schema.messageEdits).values({ messageSeq: seq, editSeq: next, body: current.body, replacedAt: now }).run();
+    return db
+      .update(schema.messages)
+      .set({ body, editedAt: now, updatedSeq: next })
+      .where(eq(schema.messages.seq, seq))
+      .returning()
+      .get()!;
+  });
+}
+
+/** Leaves a tombstone: the body and its earlier versions are erased; the change takes the next sequence number. */
+export function deleteMessage(db: ChannelDb, seq: number, now: number): Message {
+  return db.transaction(() => {
+    findMessage(db, seq);
+    db.delete(schema.messageEdits).where(eq(schema.messageEdits.messageSeq, seq)).run();
+    return db
+      .update(schema.messages)
+      .set({ body: '', deletedAt: now, updatedSeq: lastSeq(db) + 1 })
+      .where(eq(schema.messages.seq, seq))
+      .returning()
+      .get()!;
+  });
+}
+
+/** Earlier bodies of a message, oldest first. */
+export function editsOf(db: ChannelDb, seq: number) {
+  findMessage(db, seq);
+  return db
+    .select({ body: schema.messageEdits.body, replacedAt: schema.messageEdits.replacedAt })
+    .from(schema.messageEdits)
+    .where(eq(schema.messageEdits.messageSeq, seq))
+    .orderBy(schema.messageEdits.editSeq)
+    .all();
+}
+
+/** Newest `limit` messages before `before` (or the newest overall), oldest first, in their current state. */
 export function historyPage(db: ChannelDb, before: number | undefined, limit: number): HistoryPage {
   const rows = db
     .select()
@@ -54,7 +104,13 @@ export function historyPage(db: ChannelDb, before: number | undefined, limit: nu
   return { messages: rows.slice(0, limit).reverse(), hasMore };
 }
 
-/** Messages after `after`, oldest first, at most `limit`. */
-export function messagesAfter(db: ChannelDb, after: number, limit: number): Message[] {
-  return db.select().from(schema.messages).where(gt(schema.messages.seq, after)).orderBy(schema.messages.seq).limit(limit).all();
+/** Every message changed after event `after`, in the order of their latest change, at most `limit`. */
+export function changesAfter(db: ChannelDb, after: number, limit: number): Message[] {
+  return db
+    .select()
+    .from(schema.messages)
+    .where(gt(schema.messages.updatedSeq, after))
+    .orderBy(schema.messages.updatedSeq)
+    .limit(limit)
+    .all();
 }

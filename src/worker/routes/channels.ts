@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { CreateChannelBody, entityId, HistoryQuery, SocketQuery } from '../../shared/api';
 import { IDENTITY_HEADER, type SocketIdentity } from '../../durable/channel/identity';
 import { AppError } from '../../shared/errors';
@@ -29,6 +30,13 @@ export const channelRoutes = new Hono<AppEnv>()
     await workspace(c.env, ws).channelAccess(c.get('account').id, ch);
     return c.json(await channel(c.env, ch).history(query.before, query.limit));
   })
+  .get('/:channelId/messages/:seq/edits', async (c) => {
+    const ws = readParam(c, 'workspaceId', entityId);
+    const ch = readParam(c, 'channelId', entityId);
+    const seq = readParam(c, 'seq', z.coerce.number().int().min(1));
+    await workspace(c.env, ws).channelAccess(c.get('account').id, ch);
+    return c.json({ edits: await channel(c.env, ch).edits(seq) });
+  })
   .get('/:channelId/socket', async (c) => {
     const ws = readParam(c, 'workspaceId', entityId);
     const ch = readParam(c, 'channelId', entityId);
@@ -38,7 +46,7 @@ export const channelRoutes = new Hono<AppEnv>()
     const query = readQuery(c, SocketQuery);
     const me = c.get('account');
     const { member } = await workspace(c.env, ws).channelAccess(me.id, ch);
-    const identity: SocketIdentity = { userId: me.id, displayName: member.displayName, workspaceId: ws, channelId: ch };
+    const identity: SocketIdentity = { userId: me.id, displayName: member.displayName, role: member.role, workspaceId: ws, channelId: ch };
     // A fresh request: nothing the client sent but the upgrade and the checked query reaches the object.
     const search = new URLSearchParams({ after: String(query.after), protocol: String(query.protocol) });
     const forwarded = new Request(`https://channel/socket?${search}`, {

@@ -1,5 +1,6 @@
 import { createSignal, onCleanup, onMount, Show, type JSX } from 'solid-js';
-import type { Account, Channel } from '../../../src/shared/model';
+import type { Account, Channel, Role } from '../../../src/shared/model';
+import { can } from '../../../src/shared/permissions';
 import { openChannel } from '../stores/channel-session';
 import { Composer } from './composer';
 import { HashIcon } from './icons';
@@ -7,7 +8,7 @@ import { ConnectionBanner } from './connection-banner';
 import { MessageList } from './message-list';
 
 /** One channel: header, history with live updates, composer. Re-created when the channel changes. */
-export function ChannelView(props: { workspaceId: string; channel: Channel; me: Account }): JSX.Element {
+export function ChannelView(props: { workspaceId: string; channel: Channel; me: Account; role: Role }): JSX.Element {
   const session = openChannel(props.workspaceId, props.channel.id, props.me.id);
   onCleanup(session.dispose);
 
@@ -60,6 +61,12 @@ export function ChannelView(props: { workspaceId: string; channel: Channel; me: 
         onLoadOlder={session.loadOlder}
         onRetry={session.retry}
         onDiscard={session.discard}
+        actions={{
+          myId: props.me.id,
+          canDeleteOthers: can.deleteOthersMessages(props.role),
+          onEdit: session.editMessage,
+          onDelete: session.deleteMessage,
+        }}
       />
       <Composer channelName={props.channel.name} onSend={session.send} />
     </section>

@@ -22,6 +22,8 @@ export const UserPlusIcon = icon(() => (
     <path d="M2 21c0-4 3-6 7-6s7 2 7 6M19 8v6M16 11h6" />
   </>
 ));
+export const EditIcon = icon(() => <path d="M4 20h4L19 9l-4-4L4 16zM14 6l4 4" />);
+export const TrashIcon = icon(() => <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6" />);
 export const ChevronDownIcon = icon(() => <path d="m6 9 6 6 6-6" />);
 export const ChevronUpIcon = icon(() => <path d="m6 15 6-6 6 6" />);
 export const CloseIcon = icon(() => <path d="M6 6l12 12M18 6 6 18" />);

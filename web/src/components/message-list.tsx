@@ -1,8 +1,9 @@
 import { createEffect, For, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import type { Message } from '../../../src/shared/model';
-import { dayKey, formatDay, formatFull, formatTime } from '../lib/format';
+import { dayKey, formatDay } from '../lib/format';
 import type { OutboxEntry } from '../stores/outbox';
 import { Avatar } from './avatar';
+import { MessageItem, type MessageActions } from './message-item';
 
 /** Consecutive messages by one person within this gap share one header, like every chat tool. */
 const GROUP_GAP_MS = 5 * 60 * 1000;
@@ -20,6 +21,7 @@ interface Props {
   onLoadOlder: () => void;
   onRetry: (clientId: string) => void;
   onDiscard: (clientId: string) => void;
+  actions: MessageActions;
 }
 
 export function MessageList(props: Props): JSX.Element {
@@ -93,31 +95,7 @@ export function MessageList(props: Props): JSX.Element {
                   <span>{formatDay(message.createdAt)}</span>
                 </li>
               </Show>
-              <li class="message" classList={{ grouped: !startsGroup(i()) }} data-seq={message.seq} data-testid="message">
-                <Show
-                  when={startsGroup(i())}
-                  fallback={
-                    <time class="message-gutter-time" datetime={new Date(message.createdAt).toISOString()} title={formatFull(message.createdAt)}>
-                      {formatTime(message.createdAt)}
-                    </time>
-                  }
-                >
-                  <Avatar name={message.authorName} seed={message.authorId} />
-                </Show>
-                <div class="message-main">
-                  <Show when={startsGroup(i())}>
-                    <div class="message-meta">
-                      <span class="message-author">{message.authorName}</span>
-                      <time datetime={new Date(message.createdAt).toISOString()} title={formatFull(message.createdAt)}>
-                        {formatTime(message.createdAt)}
-                      </time>
-                    </div>
-                  </Show>
-                  <div class="message-body" data-testid="message-body">
-                    {message.body}
-                  </div>
-                </div>
-              </li>
+              <MessageItem message={message} startsGroup={startsGroup(i())} actions={props.actions} />
             </>
           )}
         </For>

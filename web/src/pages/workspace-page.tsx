@@ -62,7 +62,7 @@ export default function WorkspacePage(): JSX.Element {
               <ChannelSidebar workspace={workspace()} activeChannelId={channel()?.id} onOpenDialog={setDialog} />
               <main class="main">
                 <Show when={channelKey()} keyed>
-                  {(_id) => <ChannelView workspaceId={workspace().id} channel={channel()!} me={session.account()!} />}
+                  {(_id) => <ChannelView workspaceId={workspace().id} channel={channel()!} me={session.account()!} role={workspace().me.role} />}
                 </Show>
               </main>
               <Switch>

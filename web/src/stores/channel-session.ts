@@ -10,8 +10,10 @@ import { channelSocketUrl, endpoints } from '../api/endpoints';
 import { loadOutbox, newClientId, saveOutbox, type OutboxEntry } from './outbox';
 
 export interface ChannelState {
-  /** A contiguous run of the channel's messages, oldest first. */
+  /** A contiguous run of the channel's messages, oldest first, each in its latest state. */
   messages: Message[];
+  /** The last channel event this view has applied; the socket resumes after it. */
+  lastSeq: number;
   hasMore: boolean;
   loaded: boolean;
   loadingOlder: boolean;
@@ -29,6 +31,7 @@ export type ChannelSession = ReturnType<typeof openChannel>;
 export function openChannel(workspaceId: string, channelId: string, accountId: string) {
   const [state, setState] = createStore<ChannelState>({
     messages: [],
+    lastSeq: 0,
     hasMore: false,
     loaded: false,
     loadingOlder: false,
@@ -37,21 +40,21 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
     error: null,
   });
 
-  const lastSeq = () => state.messages.at(-1)?.seq ?? 0;
 
   const updateOutbox = (change: (entries: OutboxEntry[]) => OutboxEntry[]) => {
     setState('outbox', (entries) => change(entries));
     saveOutbox(accountId, channelId, state.outbox);
   };
 
-  const append = (message: Message) => {
-    const last = lastSeq();
-    if (message.seq <= last) return; // already have it
-    if (state.loaded && last !== 0 && message.seq !== last + 1) {
-      void reloadNewest(); // a gap: never show a partial history
-      return;
+  /** Applies a message's latest state: replaces the one we have, appends a new one, ignores older history not loaded. */
+  const apply = (message: Message) => {
+    const newest = state.messages.at(-1)?.seq ?? 0;
+    if (message.seq > newest) setState('messages', state.messages.length, message);
+    else {
+      const index = state.messages.findIndex((m) => m.seq === message.seq);
+      if (index >= 0 && state.messages[index].updatedSeq < message.updatedSeq) setState('messages', index, message);
     }
-    setState('messages', state.messages.length, message);
+    if (message.updatedSeq > state.lastSeq) setState('lastSeq', message.updatedSeq);
   };
 
   const flushOutbox = () => {
@@ -67,7 +70,7 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
         break;
       case 'message':
         batch(() => {
-          append(frame.message);
+          apply(frame.message);
           if (frame.message.authorId === accountId) updateOutbox((e) => e.filter((x) => x.clientId !== frame.message.clientId));
         });
         break;
@@ -82,13 +85,13 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
           updateOutbox((entries) =>
             entries.map((e) => (e.clientId === frame.clientId ? { ...e, status: 'failed', error: frame.message } : e)),
           );
-        } else setState('error', frame.message);
+        } else showError(frame.message);
         break;
     }
   };
 
   const socket = new ChannelSocket({
-    url: () => channelSocketUrl(workspaceId, channelId, accountId, lastSeq(), PROTOCOL_VERSION),
+    url: () => channelSocketUrl(workspaceId, channelId, accountId, state.lastSeq, PROTOCOL_VERSION),
     onFrame,
     onStatus: (status) => setState('status', status),
   });
@@ -96,7 +99,8 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
   async function reloadNewest() {
     try {
       const page = await endpoints.history(workspaceId, channelId);
-      setState({ messages: page.messages, hasMore: page.hasMore, loaded: true, error: null });
+      const lastSeq = Math.max(0, ...page.messages.map((m) => m.updatedSeq));
+      setState({ messages: page.messages, lastSeq, hasMore: page.hasMore, loaded: true, error: null });
     } catch (error) {
       setState('error', errorMessage(error));
     }
@@ -145,6 +149,28 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
     socket.send({ type: 'send', clientId, body: entry.body });
   }
 
+  /** Errors about edits and deletes are shown for a moment; the socket keeps working. */
+  let errorTimer: ReturnType<typeof setTimeout> | undefined;
+  function showError(message: string) {
+    setState('error', message);
+    clearTimeout(errorTimer);
+    errorTimer = setTimeout(() => setState('error', null), 6000);
+  }
+
+  function editMessage(seq: number, body: string) {
+    const text = body.replace(/\s+$/, '');
+    if (!text.trim()) return false;
+    if (!socket.send({ type: 'edit', seq, body: text })) {
+      showError('You are offline; try the edit again once connected.');
+      return false;
+    }
+    return true;
+  }
+
+  function deleteMessage(seq: number) {
+    if (!socket.send({ type: 'delete', seq })) showError('You are offline; try again once connected.');
+  }
+
   function discard(clientId: string) {
     updateOutbox((entries) => entries.filter((e) => e.clientId !== clientId));
   }
@@ -157,7 +183,12 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
     send,
     retry,
     discard,
+    editMessage,
+    deleteMessage,
     reconnect: socket.reconnectNow,
-    dispose: () => socket.stop(),
+    dispose: () => {
+      clearTimeout(errorTimer);
+      socket.stop();
+    },
   };
 }

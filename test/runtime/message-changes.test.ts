@@ -1,0 +1,174 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/shared/limits';
+import {
+  addMember,
+  as,
+  ChannelSocket,
+  createChannel,
+  createWorkspace,
+  history,
+  openSocket,
+  signUp,
+  type User,
+} from './helpers';
+
+let alice: User; // owner
+let bob: User; // member
+let carol: User; // moderator
+let workspaceId: string;
+let channelId: string;
+const open: ChannelSocket[] = [];
+
+async function connect(user: User, query = '') {
+  const result = await openSocket(user, workspaceId, channelId, query);
+  open.push(result.socket);
+  return result.socket;
+}
+
+beforeAll(async () => {
+  alice = await signUp('alice');
+  bob = await signUp('bob');
+  carol = await signUp('carol');
+  ({ workspaceId } = await createWorkspace(alice));
+  await addMember(alice, workspaceId, bob);
+  await addMember(alice, workspaceId, carol);
+  const promoted = await as(alice, 'PATCH', `/api/workspaces/${workspaceId}/members/${carol.account.id}`, { role: 'moderator' });
+  expect(promoted.status).toBe(200);
+});
+
+let rooms = 0;
+beforeEach(async () => {
+  channelId = await createChannel(alice, workspaceId, `changes-${++rooms}`);
+  for (const user of [bob, carol]) await as(user, 'POST', `/api/workspaces/${workspaceId}/channels/${channelId}/members`);
+});
+
+afterEach(() => {
+  for (const socket of open.splice(0)) socket.close();
+});
+
+describe('editing', () => {
+  it('an edit reaches everyone with the next sequence number and keeps the earlier version', async () => {
+    const mine = await connect(bob);
+    const theirs = await connect(alice);
+    const posted = await mine.post('teh report');
+    await theirs.expect('message');
+
+    mine.send({ type: 'edit', seq: posted.seq, body: 'the report' });
+    const seen = [(await mine.expect('message')).message, (await theirs.expect('message')).message];
+    for (const message of seen) {
+      expect(message).toMatchObject({ seq: posted.seq, updatedSeq: posted.seq + 1, body: 'the report', deletedAt: null });
+      expect(message.editedAt).toEqual(expect.any(Number));
+    }
+    const edits = await as(bob, 'GET', `/api/workspaces/${workspaceId}/channels/${channelId}/messages/${posted.seq}/edits`);
+    expect(edits.body).toEqual({ edits: [{ body: 'teh report', replacedAt: expect.any(Number) }] });
+  });
+
+  it("editing someone else's message is refused and changes nothing, even for the owner", async () => {
+    const bobs = await connect(bob);
+    const posted = await bobs.post('mine');
+    const owner = await connect(alice, `after=${posted.updatedSeq}`);
+    owner.send({ type: 'edit', seq: posted.seq, body: 'hijacked' });
+    const error = await owner.expect('error');
+    expect(error).toMatchObject({ code: 'forbidden', seq: posted.seq });
+    await bobs.expectQuiet(50);
+    expect((await history(bob, workspaceId, channelId)).messages.map((m) => m.body)).toEqual(['mine']);
+  });
+
+  it('an edit of a message that does not exist is not found', async () => {
+    const socket = await connect(bob);
+    socket.send({ type: 'edit', seq: 4242, body: 'forged' });
+    expect(await socket.expect('error')).toMatchObject({ code: 'not_found', seq: 4242 });
+  });
+
+  it('an edit is validated like a send', async () => {
+    const socket = await connect(bob);
+    const posted = await socket.post('short');
+    for (const body of ['', '   ', 'x'.repeat(LIMITS.messageBodyMax + 1)]) {
+      socket.send({ type: 'edit', seq: posted.seq, body });
+      expect((await socket.expect('error')).code).toBe('bad_request');
+    }
+    socket.send({ type: 'edit', seq: -1, body: 'x' });
+    expect((await socket.expect('error')).code).toBe('bad_request');
+    expect((await history(bob, workspaceId, channelId)).messages[0].body).toBe('short');
+  });
+});
+
+describe('deleting', () => {
+  it('deleting your own message leaves a tombstone for everyone and erases its text and versions', async () => {
+    const mine = await connect(bob);
+    const theirs = await connect(alice);
+    const posted = await mine.post('oops, wrong channel');
+    await theirs.expect('message');
+    mine.send({ type: 'edit', seq: posted.seq, body: 'oops, still wrong' });
+    await mine.expect('message');
+    await theirs.expect('message');
+
+    mine.send({ type: 'delete', seq: posted.seq });
+    for (const socket of [mine, theirs]) {
+      const { message } = await socket.expect('message');
+      expect(message).toMatchObject({ seq: posted.seq, updatedSeq: posted.seq + 2, body: '', deletedAt: expect.any(Number) });
+    }
+    const page = await history(alice, workspaceId, channelId);
+    expect(page.messages).toHaveLength(1);
+    expect(page.messages[0].body).toBe('');
+    const edits = await as(bob, 'GET', `/api/workspaces/${workspaceId}/channels/${channelId}/messages/${posted.seq}/edits`);
+    expect(edits.status).toBe(404);
+  });
+
+  it("a member cannot delete someone else's message", async () => {
+    const alices = await connect(alice);
+    const posted = await alices.post('keep me');
+    const bobs = await connect(bob, `after=${posted.updatedSeq}`);
+    bobs.send({ type: 'delete', seq: posted.seq });
+    expect(await bobs.expect('error')).toMatchObject({ code: 'forbidden', seq: posted.seq });
+    expect((await history(bob, workspaceId, channelId)).messages[0].body).toBe('keep me');
+  });
+
+  it("a moderator deletes anyone's message", async () => {
+    const bobs = await connect(bob);
+    const posted = await bobs.post('spam spam spam');
+    const moderator = await connect(carol, `after=${posted.updatedSeq}`);
+    moderator.send({ type: 'delete', seq: posted.seq });
+    expect((await moderator.expect('message')).message.deletedAt).toEqual(expect.any(Number));
+    expect((await bobs.expect('message')).message.body).toBe('');
+  });
+
+  it('a deleted message cannot be edited or deleted again', async () => {
+    const socket = await connect(bob);
+    const posted = await socket.post('gone soon');
+    socket.send({ type: 'delete', seq: posted.seq });
+    await socket.expect('message');
+    socket.send({ type: 'edit', seq: posted.seq, body: 'back?' });
+    expect((await socket.expect('error')).code).toBe('not_found');
+    socket.send({ type: 'delete', seq: posted.seq });
+    expect((await socket.expect('error')).code).toBe('not_found');
+  });
+});
+
+describe('resuming', () => {
+  it('a client that reconnects after N gets each change after N once, in sequence order', async () => {
+    const writer = await connect(bob);
+    const first = await writer.post('one');
+    const second = await writer.post('two');
+    const seen = second.updatedSeq;
+
+    writer.send({ type: 'edit', seq: first.seq, body: 'one, edited' });
+    await writer.expect('message');
+    const third = await writer.post('three');
+    writer.send({ type: 'delete', seq: second.seq });
+    await writer.expect('message');
+
+    const { socket, hello } = await openSocket(alice, workspaceId, channelId, `after=${seen}`).then((r) => {
+      open.push(r.socket);
+      return r;
+    });
+    expect(hello.lastSeq).toBe(seen + 3);
+    const replayed = [(await socket.expect('message')).message, (await socket.expect('message')).message, (await socket.expect('message')).message];
+    expect(replayed.map((m) => [m.seq, m.updatedSeq, m.body])).toEqual([
+      [first.seq, seen + 1, 'one, edited'],
+      [third.seq, seen + 2, 'three'],
+      [second.seq, seen + 3, ''],
+    ]);
+    await socket.expectQuiet(50);
+  });
+});
