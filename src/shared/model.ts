@@ -85,4 +85,9 @@ export interface HistoryPage {
   messages: Message[];
   /** True when messages older than the first one returned exist. */
   hasMore: boolean;
+  /**
+   * The channel's last event when the page was read. The page shows every change
+   * up to it, so a client resumes its socket after this.
+   */
+  lastSeq: number;
 }

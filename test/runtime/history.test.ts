@@ -21,7 +21,7 @@ const seqs = (messages: Message[]) => messages.map((m) => m.seq);
 
 it('an empty channel has an empty first page', async () => {
   const other = await as(alice, 'POST', `/api/workspaces/${workspaceId}/channels`, { name: 'empty' });
-  expect(await history(alice, workspaceId, other.body.channel.id)).toEqual({ messages: [], hasMore: false });
+  expect(await history(alice, workspaceId, other.body.channel.id)).toEqual({ messages: [], hasMore: false, lastSeq: 0 });
 });
 
 it('the first page is the newest messages, oldest first', async () => {

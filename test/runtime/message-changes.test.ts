@@ -145,6 +145,19 @@ describe('deleting', () => {
   });
 });
 
+describe('history', () => {
+  it("a page says the channel's last event, so a client resumes after changes to older messages too", async () => {
+    const socket = await connect(bob);
+    const first = await socket.post('first');
+    await socket.post('second');
+    socket.send({ type: 'edit', seq: first.seq, body: 'first, edited' });
+    await socket.expect('message');
+    const page = await history(bob, workspaceId, channelId, 'before=2');
+    expect(page.messages.map((m) => m.body)).toEqual(['first, edited']);
+    expect(page.lastSeq).toBe(3);
+  });
+});
+
 describe('resuming', () => {
   it('a client that reconnects after N gets each change after N once, in sequence order', async () => {
     const writer = await connect(bob);

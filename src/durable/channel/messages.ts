@@ -101,7 +101,7 @@ export function historyPage(db: ChannelDb, before: number | undefined, limit: nu
     .limit(limit + 1)
     .all();
   const hasMore = rows.length > limit;
-  return { messages: rows.slice(0, limit).reverse(), hasMore };
+  return { messages: rows.slice(0, limit).reverse(), hasMore, lastSeq: lastSeq(db) };
 }
 
 /** Every message changed after event `after`, in the order of their latest change, at most `limit`. */

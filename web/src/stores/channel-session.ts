@@ -99,8 +99,12 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
   async function reloadNewest() {
     try {
       const page = await endpoints.history(workspaceId, channelId);
-      const lastSeq = Math.max(0, ...page.messages.map((m) => m.updatedSeq));
-      setState({ messages: page.messages, lastSeq, hasMore: page.hasMore, loaded: true, error: null });
+      // Live frames that arrived while the page was on its way are newer than it: keep them.
+      const newer = state.messages.filter((m) => m.updatedSeq > page.lastSeq).sort((x, y) => x.updatedSeq - y.updatedSeq);
+      batch(() => {
+        setState({ messages: page.messages, lastSeq: page.lastSeq, hasMore: page.hasMore, loaded: true, error: null });
+        newer.forEach(apply);
+      });
     } catch (error) {
       setState('error', errorMessage(error));
     }
