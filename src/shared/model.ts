@@ -61,6 +61,8 @@ export interface Message {
   createdAt: number;
   editedAt: number | null;
   deletedAt: number | null;
+  /** The seq of the message this one replies to. */
+  replyTo: number | null;
 }
 
 export type InviteStatus = 'active' | 'expired' | 'used_up' | 'revoked';

@@ -12,16 +12,18 @@ export const clientId = z
   .max(LIMITS.clientIdMax)
   .regex(/^[A-Za-z0-9_-]+$/, 'clientId is letters, digits, "_" and "-"');
 
+const messageSeq = z.number().int().min(1);
+
 export const SendFrame = z.object({
   type: z.literal('send'),
   clientId,
+  /** Quote this earlier message of the channel above the new one. */
+  replyTo: messageSeq.optional(),
   body: z
     .string()
     .max(LIMITS.messageBodyMax, `A message is at most ${LIMITS.messageBodyMax} characters`)
     .refine((s) => s.trim().length > 0, 'A message cannot be empty'),
 });
-
-const messageSeq = z.number().int().min(1);
 
 export const EditFrame = z.object({
   type: z.literal('edit'),

@@ -185,3 +185,31 @@ describe('resuming', () => {
     await socket.expectQuiet(50);
   });
 });
+
+describe('replies', () => {
+  it('a reply names the message it quotes, which anyone in the channel can fetch', async () => {
+    const socket = await connect(bob);
+    const parent = await socket.post('Who has the forklift key?');
+    socket.send({ type: 'send', clientId: 'reply-000001', body: 'I do', replyTo: parent.seq });
+    await socket.expect('ack');
+    const { message } = await socket.expect('message');
+    expect(message.replyTo).toBe(parent.seq);
+    const fetched = await as(alice, 'GET', `/api/workspaces/${workspaceId}/channels/${channelId}/messages/${parent.seq}`);
+    expect(fetched.body).toEqual({ message: parent });
+  });
+
+  it('a reply to a message that does not exist is refused and stores nothing', async () => {
+    const socket = await connect(bob);
+    socket.send({ type: 'send', clientId: 'reply-000002', body: 'to nowhere', replyTo: 999 });
+    expect(await socket.expect('error')).toMatchObject({ code: 'not_found', clientId: 'reply-000002' });
+    expect((await history(bob, workspaceId, channelId)).messages).toEqual([]);
+  });
+
+  it('a single message of a channel you are not in is not found', async () => {
+    const socket = await connect(bob);
+    const posted = await socket.post('members only');
+    const outsider = await signUp('dave');
+    const result = await as(outsider, 'GET', `/api/workspaces/${workspaceId}/channels/${channelId}/messages/${posted.seq}`);
+    expect(result.status).toBe(404);
+  });
+});

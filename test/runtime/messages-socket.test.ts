@@ -132,6 +132,7 @@ describe('sending', () => {
         createdAt: expect.any(Number),
         editedAt: null,
         deletedAt: null,
+        replyTo: null,
       },
     ]);
 

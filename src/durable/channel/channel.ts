@@ -33,6 +33,10 @@ export class Channel extends DurableObject<Env> {
     return messages.historyPage(this.db, before, limit);
   }
 
+  message(seq: number) {
+    return messages.getMessage(this.db, seq);
+  }
+
   /** Earlier versions of an edited message, oldest first. */
   edits(seq: number) {
     return messages.editsOf(this.db, seq);
@@ -112,7 +116,7 @@ export class Channel extends DurableObject<Env> {
     switch (frame.type) {
       case 'send': {
         const author = { userId: identity.userId, displayName: identity.displayName };
-        const { message, created } = messages.storeMessage(this.db, author, frame.clientId, frame.body, now);
+        const { message, created } = messages.storeMessage(this.db, author, frame.clientId, frame.body, frame.replyTo, now);
         this.send(ws, { type: 'ack', clientId: frame.clientId, seq: message.seq });
         if (created) this.broadcast({ type: 'message', message });
         else this.send(ws, { type: 'message', message });

@@ -25,6 +25,7 @@ export function storeMessage(
   author: Author,
   clientId: string,
   body: string,
+  replyTo: number | undefined,
   now: number,
 ): { message: Message; created: boolean } {
   return db.transaction(() => {
@@ -34,10 +35,20 @@ export function storeMessage(
       .where(and(eq(schema.messages.authorId, author.userId), eq(schema.messages.clientId, clientId)))
       .get();
     if (existing) return { message: existing, created: false };
+    if (replyTo !== undefined) findMessage(db, replyTo);
     const seq = lastSeq(db) + 1;
     const message = db
       .insert(schema.messages)
-      .values({ seq, updatedSeq: seq, clientId, authorId: author.userId, authorName: author.displayName, body, createdAt: now })
+      .values({
+        seq,
+        updatedSeq: seq,
+        clientId,
+        authorId: author.userId,
+        authorName: author.displayName,
+        body,
+        createdAt: now,
+        replyTo: replyTo ?? null,
+      })
       .returning()
       .get();
     return { message, created: true };
@@ -47,6 +58,13 @@ export function storeMessage(
 export function findMessage(db: ChannelDb, seq: number): Message {
   const message = db.select().from(schema.messages).where(eq(schema.messages.seq, seq)).get();
   if (!message || message.deletedAt !== null) throw new AppError('not_found', 'No such message');
+  return message;
+}
+
+/** A message in its current state, tombstones included (a reply may quote a deleted message). */
+export function getMessage(db: ChannelDb, seq: number): Message {
+  const message = db.select().from(schema.messages).where(eq(schema.messages.seq, seq)).get();
+  if (!message) throw new AppError('not_found', 'No such message');
   return message;
 }
 

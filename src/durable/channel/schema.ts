@@ -26,6 +26,8 @@ export const messages = sqliteTable(
     updatedSeq: integer('updated_seq').notNull().default(0),
     editedAt: integer('edited_at'),
     deletedAt: integer('deleted_at'),
+    /** The message this one replies to (quoted above it), in the same channel. */
+    replyTo: integer('reply_to'),
   },
   (t) => [uniqueIndex('messages_author_client').on(t.authorId, t.clientId), index('messages_updated_seq').on(t.updatedSeq)],
 );

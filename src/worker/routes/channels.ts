@@ -7,6 +7,8 @@ import type { AppEnv } from '../context';
 import { readJson, readParam, readQuery } from '../http/validate';
 import { channel, workspace } from '../stubs';
 
+const messageSeq = z.coerce.number().int().min(1);
+
 /** Mounted under /api/workspaces/:workspaceId/channels; the caller is signed in. */
 export const channelRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
@@ -30,10 +32,17 @@ export const channelRoutes = new Hono<AppEnv>()
     await workspace(c.env, ws).channelAccess(c.get('account').id, ch);
     return c.json(await channel(c.env, ch).history(query.before, query.limit));
   })
+  .get('/:channelId/messages/:seq', async (c) => {
+    const ws = readParam(c, 'workspaceId', entityId);
+    const ch = readParam(c, 'channelId', entityId);
+    const seq = readParam(c, 'seq', messageSeq);
+    await workspace(c.env, ws).channelAccess(c.get('account').id, ch);
+    return c.json({ message: await channel(c.env, ch).message(seq) });
+  })
   .get('/:channelId/messages/:seq/edits', async (c) => {
     const ws = readParam(c, 'workspaceId', entityId);
     const ch = readParam(c, 'channelId', entityId);
-    const seq = readParam(c, 'seq', z.coerce.number().int().min(1));
+    const seq = readParam(c, 'seq', messageSeq);
     await workspace(c.env, ws).channelAccess(c.get('account').id, ch);
     return c.json({ edits: await channel(c.env, ch).edits(seq) });
   })
