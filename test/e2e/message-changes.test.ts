@@ -1,28 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient, person } from './harness/api';
 import { openTab } from './harness/browser';
-import { useHearth } from './harness/hearth';
+import { useHearth, type Hearth } from './harness/hearth';
 import { expectBodies, openChannel, poll, send, signInContext } from './harness/ui';
+
+/** Two people in a new workspace, each with a tab open on its #general. */
+async function twoInGeneral(hearth: Hearth, names: [string, string], workspaceName: string, seed: string[] = []) {
+  const server = hearth.server;
+  const [first, second] = names.map(person);
+  const api = await ApiClient.signUp(server.url, first);
+  const { workspaceId, channelId } = await api.createWorkspace(workspaceName);
+  await ApiClient.signUp(server.url, second, await api.createInvite(workspaceId));
+  if (seed.length > 0) await api.send(workspaceId, channelId, seed);
+  const tabs = [];
+  for (const who of [first, second]) {
+    const tab = await openTab(hearth.browser, server.url);
+    await signInContext(tab.context, server.url, who);
+    await openChannel(tab.page, workspaceId, channelId);
+    tabs.push(tab);
+  }
+  return tabs;
+}
 
 describe('editing and deleting messages', () => {
   const hearth = useHearth();
 
   it('an edit and a delete made in one browser show up live in the other, and survive a reload', async () => {
-    const server = hearth.server;
-    const ada = person('Ada');
-    const ben = person('Ben');
-    const adaApi = await ApiClient.signUp(server.url, ada);
-    const { workspaceId, channelId } = await adaApi.createWorkspace('Workshop');
-    const code = await adaApi.createInvite(workspaceId);
-    const benApi = await ApiClient.signUp(server.url, ben);
-    await benApi.redeemInvite(code);
-
-    const a = await openTab(hearth.browser, server.url);
-    const b = await openTab(hearth.browser, server.url);
-    await signInContext(a.context, server.url, ada);
-    await signInContext(b.context, server.url, ben);
-    await openChannel(a.page, workspaceId, channelId);
-    await openChannel(b.page, workspaceId, channelId);
+    const [a, b] = await twoInGeneral(hearth, ['Ada', 'Ben'], 'Workshop');
 
     await send(a.page, 'The lathe is broke');
     await send(a.page, 'Wrong channel, sorry');
@@ -59,5 +63,31 @@ describe('editing and deleting messages', () => {
     await expectBodies(b.page, ['The lathe is broken']);
     await poll(() => b.page.getByText('This message was deleted.').count()).toBe(1);
     expect(b.errors).toEqual([]);
+  });
+  it('a reply quotes its message for everyone, and clicking the quote jumps to it', async () => {
+    const seed = ['Who has the forklift key?', ...Array.from({ length: 40 }, (_, i) => `Pallet ${i + 1} moved`)];
+    const [c, d] = await twoInGeneral(hearth, ['Cy', 'Di'], 'Yard', seed);
+
+    const question = d.page.getByTestId('message').filter({ hasText: 'Who has the forklift key?' });
+    await question.hover();
+    await question.getByRole('button', { name: 'Reply' }).click();
+    await d.page.getByTestId('replying-to').filter({ hasText: 'Who has the forklift key?' }).waitFor();
+    await send(d.page, 'I do, it is in the office');
+    await d.page.getByTestId('replying-to').waitFor({ state: 'hidden' });
+
+    const quote = c.page.getByTestId('message').filter({ hasText: 'I do, it is in the office' }).getByTestId('reply-quote');
+    await quote.filter({ hasText: 'Who has the forklift key?' }).waitFor();
+    const target = c.page.locator('.message[data-seq="1"]');
+    await poll(() => target.isVisible()).toBe(true);
+    await quote.click();
+    await poll(() => target.evaluate((el) => el.classList.contains('highlight'))).toBe(true);
+    await poll(async () => {
+      const box = await target.boundingBox();
+      const list = await c.page.getByTestId('message-list').boundingBox();
+      return !!box && !!list && box.y >= list.y && box.y + box.height <= list.y + list.height;
+    }).toBe(true);
+    await c.page.screenshot({ path: 'test-results/screenshots/reply-jump.png' });
+    await d.page.screenshot({ path: 'test-results/screenshots/reply.png' });
+    expect(c.errors).toEqual([]);
   });
 });

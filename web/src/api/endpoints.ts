@@ -8,6 +8,7 @@ import type {
   Invite,
   InvitePreview,
   Member,
+  Message,
   Workspace,
   WorkspaceSummary,
 } from '../../../src/shared/model';
@@ -36,6 +37,9 @@ export const endpoints = {
   joinChannel: (id: string, channelId: string) => api<{ channel: Channel }>('POST', `${ws(id)}/channels/${channelId}/members`, {}),
   history: (id: string, channelId: string, before?: number) =>
     api<HistoryPage>('GET', `${ws(id)}/channels/${channelId}/messages${before ? `?before=${before}` : ''}`),
+
+  message: (id: string, channelId: string, seq: number) =>
+    api<{ message: Message }>('GET', `${ws(id)}/channels/${channelId}/messages/${seq}`),
 
   invites: (id: string) => api<{ invites: Invite[] }>('GET', `${ws(id)}/invites`),
   createInvite: (id: string, body: Partial<CreateInviteBody>) => api<{ invite: Invite }>('POST', `${ws(id)}/invites`, body),

@@ -1,5 +1,5 @@
 import { createSignal, onCleanup, onMount, Show, type JSX } from 'solid-js';
-import type { Account, Channel, Role } from '../../../src/shared/model';
+import type { Account, Channel, Message, Role } from '../../../src/shared/model';
 import { can } from '../../../src/shared/permissions';
 import { openChannel } from '../stores/channel-session';
 import { Composer } from './composer';
@@ -13,6 +13,17 @@ export function ChannelView(props: { workspaceId: string; channel: Channel; me: 
   onCleanup(session.dispose);
 
   const [online, setOnline] = createSignal(navigator.onLine);
+  const [replyingTo, setReplyingTo] = createSignal<Message | null>(null);
+  let view!: HTMLElement;
+
+  async function jumpTo(seq: number) {
+    if (!(await session.reveal(seq))) return;
+    const row = view.querySelector<HTMLElement>(`[data-seq="${seq}"]`);
+    if (!row) return;
+    row.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    row.classList.add('highlight');
+    setTimeout(() => row.classList.remove('highlight'), 2000);
+  }
   onMount(() => {
     const update = () => setOnline(navigator.onLine);
     window.addEventListener('online', update);
@@ -24,7 +35,7 @@ export function ChannelView(props: { workspaceId: string; channel: Channel; me: 
   });
 
   return (
-    <section class="channel-view" aria-label={`#${props.channel.name}`}>
+    <section class="channel-view" aria-label={`#${props.channel.name}`} ref={view}>
       <header class="channel-header">
         <h1>
           <span class="hash">
@@ -66,9 +77,20 @@ export function ChannelView(props: { workspaceId: string; channel: Channel; me: 
           canDeleteOthers: can.deleteOthersMessages(props.role),
           onEdit: session.editMessage,
           onDelete: session.deleteMessage,
+          onReply: setReplyingTo,
+          onJump: (seq) => void jumpTo(seq),
+          lookup: session.lookup,
         }}
       />
-      <Composer channelName={props.channel.name} onSend={session.send} />
+      <Composer
+        channelName={props.channel.name}
+        replyingTo={replyingTo()}
+        onCancelReply={() => setReplyingTo(null)}
+        onSend={(body) => {
+          session.send(body, replyingTo()?.seq);
+          setReplyingTo(null);
+        }}
+      />
     </section>
   );
 }

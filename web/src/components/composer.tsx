@@ -1,12 +1,18 @@
-import { createSignal, Show, type JSX } from 'solid-js';
+import { createEffect, createSignal, on, Show, type JSX } from 'solid-js';
+import type { Message } from '../../../src/shared/model';
 import { LIMITS } from '../../../src/shared/limits';
-import { SendIcon } from './icons';
+import { CloseIcon, SendIcon } from './icons';
 
 /** Show a countdown once a message gets this close to the limit. */
 const COUNTDOWN_FROM = 500;
 
 /** The message box: Enter sends, Shift+Enter starts a new line; it grows with its text. */
-export function Composer(props: { channelName: string; onSend: (body: string) => void }): JSX.Element {
+export function Composer(props: {
+  channelName: string;
+  onSend: (body: string) => void;
+  replyingTo: Message | null;
+  onCancelReply: () => void;
+}): JSX.Element {
   const [text, setText] = createSignal('');
   let textarea!: HTMLTextAreaElement;
 
@@ -25,7 +31,14 @@ export function Composer(props: { channelName: string; onSend: (body: string) =>
     resize();
   }
 
+  createEffect(on(() => props.replyingTo, (reply) => reply && textarea.focus(), { defer: true }));
+
   const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && props.replyingTo) {
+      event.preventDefault();
+      props.onCancelReply();
+      return;
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       send();
@@ -40,7 +53,20 @@ export function Composer(props: { channelName: string; onSend: (body: string) =>
         send();
       }}
     >
-      <div class="composer-box">
+      <Show when={props.replyingTo}>
+        {(reply) => (
+          <div class="replying-to" data-testid="replying-to">
+            <span>
+              Replying to <strong>{reply().authorName}</strong>
+            </span>
+            <span class="reply-excerpt">{reply().body}</span>
+            <button class="icon-button small" type="button" aria-label="Cancel reply" onClick={() => props.onCancelReply()}>
+              <CloseIcon size={14} />
+            </button>
+          </div>
+        )}
+      </Show>
+      <div class="composer-box" classList={{ replying: !!props.replyingTo }}>
         <textarea
           ref={textarea}
           rows={1}

@@ -2,7 +2,7 @@ import { createSignal, Show, type JSX } from 'solid-js';
 import type { Message } from '../../../src/shared/model';
 import { formatFull, formatTime } from '../lib/format';
 import { Avatar } from './avatar';
-import { EditIcon, TrashIcon } from './icons';
+import { EditIcon, ReplyIcon, TrashIcon } from './icons';
 
 export interface MessageActions {
   myId: string;
@@ -10,6 +10,11 @@ export interface MessageActions {
   /** Returns false when the edit could not be sent (then the editor stays open). */
   onEdit: (seq: number, body: string) => boolean;
   onDelete: (seq: number) => void;
+  onReply: (message: Message) => void;
+  /** Scrolls to a message, loading older history as needed. */
+  onJump: (seq: number) => void;
+  /** A message by seq: loaded, being fetched (null), or not known yet (undefined). */
+  lookup: (seq: number) => Message | null | undefined;
 }
 
 /** One message: avatar and name when it starts a group, its text, and edit/delete on hover. */
@@ -41,6 +46,9 @@ export function MessageItem(props: { message: Message; startsGroup: boolean; act
             {time(props.message.createdAt)}
           </div>
         </Show>
+        <Show when={props.message.replyTo}>
+          {(parent) => <ReplyQuote seq={parent()} actions={props.actions} />}
+        </Show>
         <Show
           when={!editing()}
           fallback={
@@ -68,19 +76,42 @@ export function MessageItem(props: { message: Message; startsGroup: boolean; act
           </Show>
         </Show>
       </div>
-      <Show when={!editing() && (canDelete() || (mine() && !deleted()))}>
+      <Show when={!editing() && !deleted()}>
         <div class="message-actions" role="toolbar" aria-label="Message actions">
+          <button class="icon-button" type="button" title="Reply" aria-label="Reply" onClick={() => props.actions.onReply(props.message)}>
+            <ReplyIcon />
+          </button>
           <Show when={mine()}>
             <button class="icon-button" type="button" title="Edit" aria-label="Edit message" onClick={() => setEditing(true)}>
               <EditIcon />
             </button>
           </Show>
-          <button class="icon-button danger" type="button" title="Delete" aria-label="Delete message" onClick={confirmDelete}>
-            <TrashIcon />
-          </button>
+          <Show when={canDelete()}>
+            <button class="icon-button danger" type="button" title="Delete" aria-label="Delete message" onClick={confirmDelete}>
+              <TrashIcon />
+            </button>
+          </Show>
         </div>
       </Show>
     </li>
+  );
+}
+
+/** The message a reply answers, quoted above it; a click jumps to it. */
+function ReplyQuote(props: { seq: number; actions: MessageActions }): JSX.Element {
+  const parent = () => props.actions.lookup(props.seq);
+  const excerpt = (body: string) => (body.length > 120 ? `${body.slice(0, 120)}…` : body);
+  return (
+    <button class="reply-quote" type="button" data-testid="reply-quote" onClick={() => props.actions.onJump(props.seq)}>
+      <Show when={parent()} fallback={<span class="muted">Original message</span>}>
+        {(m) => (
+          <Show when={m().deletedAt === null} fallback={<span class="muted">Original message was deleted</span>}>
+            <span class="reply-author">{m().authorName}</span>
+            <span class="reply-excerpt">{excerpt(m().body)}</span>
+          </Show>
+        )}
+      </Show>
+    </button>
   );
 }
 

@@ -39,7 +39,9 @@ export function MessageList(props: Props): JSX.Element {
   createEffect(
     on(
       () => [props.messages.length, props.outbox.length] as const,
-      () => {
+      ([, outboxLength], previous) => {
+        // Sending a message brings you to the bottom to see it, wherever you were reading.
+        if (previous && outboxLength > previous[1]) stick = true;
         const firstSeq = props.messages[0]?.seq;
         if (firstSeqBefore !== undefined && firstSeq !== undefined && firstSeq < firstSeqBefore && !stick) {
           scroller.scrollTop += scroller.scrollHeight - heightBefore;

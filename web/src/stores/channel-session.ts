@@ -24,6 +24,9 @@ export interface ChannelState {
 
 export type ChannelSession = ReturnType<typeof openChannel>;
 
+/** How far back a jump to a quoted message pages before it gives up. */
+const REVEAL_PAGE_LIMIT = 40;
+
 /**
  * The live view of one channel: its history, its socket and its outbox.
  * Created when the channel is opened, disposed when the person leaves it.
@@ -57,9 +60,12 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
     if (message.updatedSeq > state.lastSeq) setState('lastSeq', message.updatedSeq);
   };
 
+  const frameOf = (entry: OutboxEntry) =>
+    ({ type: 'send', clientId: entry.clientId, body: entry.body, ...(entry.replyTo ? { replyTo: entry.replyTo } : {}) }) as const;
+
   const flushOutbox = () => {
     for (const entry of state.outbox) {
-      if (entry.status === 'pending') socket.send({ type: 'send', clientId: entry.clientId, body: entry.body });
+      if (entry.status === 'pending') socket.send(frameOf(entry));
     }
   };
 
@@ -134,23 +140,45 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
     }
   }
 
-  function send(body: string) {
+  function send(body: string, replyTo?: number) {
     const text = body.replace(/\s+$/, '');
     if (!text.trim()) return;
-    const entry: OutboxEntry = { clientId: newClientId(), body: text, createdAt: Date.now(), status: 'pending' };
+    const entry: OutboxEntry = { clientId: newClientId(), body: text, createdAt: Date.now(), status: 'pending', replyTo };
     if (text.length > LIMITS.messageBodyMax) {
       entry.status = 'failed';
       entry.error = `A message is at most ${LIMITS.messageBodyMax} characters`;
     }
     updateOutbox((entries) => [...entries, entry]);
-    if (entry.status === 'pending') socket.send({ type: 'send', clientId: entry.clientId, body: entry.body });
+    if (entry.status === 'pending') socket.send(frameOf(entry));
   }
 
   function retry(clientId: string) {
     const entry = state.outbox.find((e) => e.clientId === clientId);
     if (!entry || entry.body.length > LIMITS.messageBodyMax) return;
     updateOutbox((entries) => entries.map((e) => (e.clientId === clientId ? { ...e, status: 'pending', error: undefined } : e)));
-    socket.send({ type: 'send', clientId, body: entry.body });
+    socket.send(frameOf(entry));
+  }
+
+  /** Messages quoted by replies but outside the loaded history, fetched once each. */
+  const [quoted, setQuoted] = createStore<Record<number, Message | null>>({});
+  function lookup(seq: number): Message | null | undefined {
+    const loaded = state.messages.find((m) => m.seq === seq);
+    if (loaded) return loaded;
+    if (!(seq in quoted)) {
+      setQuoted(seq, null);
+      endpoints.message(workspaceId, channelId, seq).then(({ message }) => setQuoted(seq, message), () => undefined);
+    }
+    return quoted[seq];
+  }
+
+  /** Loads older pages until `seq` is in the loaded history; false if it is not there. */
+  async function reveal(seq: number): Promise<boolean> {
+    for (let pages = 0; pages < REVEAL_PAGE_LIMIT; pages++) {
+      if (state.messages.some((m) => m.seq === seq)) return true;
+      if (!state.hasMore) return false;
+      await loadOlder();
+    }
+    return state.messages.some((m) => m.seq === seq);
   }
 
   /** Errors about edits and deletes are shown for a moment; the socket keeps working. */
@@ -189,6 +217,8 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
     discard,
     editMessage,
     deleteMessage,
+    lookup,
+    reveal,
     reconnect: socket.reconnectNow,
     dispose: () => {
       clearTimeout(errorTimer);

@@ -9,6 +9,8 @@ export interface OutboxEntry {
   createdAt: number;
   status: 'pending' | 'failed';
   error?: string;
+  /** The message this one replies to. */
+  replyTo?: number;
 }
 
 const key = (accountId: string, channelId: string) => `hearth.outbox.${accountId}.${channelId}`;
