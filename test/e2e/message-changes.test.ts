@@ -40,7 +40,9 @@ describe('editing and deleting messages', () => {
     await editor.fill('The lathe is broken');
     await editor.press('Enter');
     await expectBodies(b.page, ['The lathe is broken', 'Wrong channel, sorry']);
-    await b.page.getByTestId('message').filter({ hasText: 'The lathe is broken' }).getByTestId('edited').waitFor();
+    const edited = b.page.getByTestId('message').filter({ hasText: 'The lathe is broken' }).getByTestId('edited');
+    await edited.click();
+    await b.page.getByTestId('versions').filter({ hasText: 'The lathe is broke' }).waitFor();
 
     // Ben cannot edit or delete Ada's messages: no toolbar buttons for him.
     const theirs = b.page.getByTestId('message').first();
@@ -65,10 +67,15 @@ describe('editing and deleting messages', () => {
     expect(b.errors).toEqual([]);
   });
   it('a reply quotes its message for everyone, and clicking the quote jumps to it', async () => {
-    const seed = ['Who has the forklift key?', ...Array.from({ length: 40 }, (_, i) => `Pallet ${i + 1} moved`)];
+    const seed = ['Who has the forklift key?', ...Array.from({ length: 60 }, (_, i) => `Pallet ${i + 1} moved`)];
     const [c, d] = await twoInGeneral(hearth, ['Cy', 'Di'], 'Yard', seed);
 
+    // The question is older than the first page: Di scrolls up to it.
     const question = d.page.getByTestId('message').filter({ hasText: 'Who has the forklift key?' });
+    await poll(async () => {
+      await d.page.getByTestId('message-list').evaluate((el) => (el.scrollTop = 0));
+      return question.count();
+    }).toBe(1);
     await question.hover();
     await question.getByRole('button', { name: 'Reply' }).click();
     await d.page.getByTestId('replying-to').filter({ hasText: 'Who has the forklift key?' }).waitFor();
@@ -77,8 +84,9 @@ describe('editing and deleting messages', () => {
 
     const quote = c.page.getByTestId('message').filter({ hasText: 'I do, it is in the office' }).getByTestId('reply-quote');
     await quote.filter({ hasText: 'Who has the forklift key?' }).waitFor();
+    // Cy's page has only the newest page loaded: the quote was fetched, and the jump pages back to it.
     const target = c.page.locator('.message[data-seq="1"]');
-    await poll(() => target.isVisible()).toBe(true);
+    expect(await target.count()).toBe(0);
     await quote.click();
     await poll(() => target.evaluate((el) => el.classList.contains('highlight'))).toBe(true);
     await poll(async () => {
@@ -88,6 +96,16 @@ describe('editing and deleting messages', () => {
     }).toBe(true);
     await c.page.screenshot({ path: 'test-results/screenshots/reply-jump.png' });
     await d.page.screenshot({ path: 'test-results/screenshots/reply.png' });
+
+    // A permalink opens the channel scrolled to its message, paging back to it.
+    const tab = await openTab(hearth.browser, hearth.server.url);
+    await tab.context.addCookies(await d.context.cookies());
+    const link = new URL(d.page.url());
+    link.search = '?m=2';
+    await tab.page.goto(link.toString());
+    const linked = tab.page.locator('.message[data-seq="2"]');
+    await poll(() => linked.evaluate((el) => el.classList.contains('highlight')).catch(() => false)).toBe(true);
+    expect(await linked.innerText()).toContain('Pallet 1 moved');
     expect(c.errors).toEqual([]);
   });
 });

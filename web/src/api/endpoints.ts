@@ -41,6 +41,9 @@ export const endpoints = {
   message: (id: string, channelId: string, seq: number) =>
     api<{ message: Message }>('GET', `${ws(id)}/channels/${channelId}/messages/${seq}`),
 
+  edits: (id: string, channelId: string, seq: number) =>
+    api<{ edits: { body: string; replacedAt: number }[] }>('GET', `${ws(id)}/channels/${channelId}/messages/${seq}/edits`),
+
   invites: (id: string) => api<{ invites: Invite[] }>('GET', `${ws(id)}/invites`),
   createInvite: (id: string, body: Partial<CreateInviteBody>) => api<{ invite: Invite }>('POST', `${ws(id)}/invites`, body),
   revokeInvite: (id: string, code: string) => api<{ invite: Invite }>('DELETE', `${ws(id)}/invites/${code}`),

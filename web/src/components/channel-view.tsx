@@ -1,4 +1,5 @@
-import { createSignal, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import { createEffect, createSignal, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import { endpoints } from '../api/endpoints';
 import type { Account, Channel, Message, Role } from '../../../src/shared/model';
 import { can } from '../../../src/shared/permissions';
 import { openChannel } from '../stores/channel-session';
@@ -8,7 +9,14 @@ import { ConnectionBanner } from './connection-banner';
 import { MessageList } from './message-list';
 
 /** One channel: header, history with live updates, composer. Re-created when the channel changes. */
-export function ChannelView(props: { workspaceId: string; channel: Channel; me: Account; role: Role }): JSX.Element {
+export function ChannelView(props: {
+  workspaceId: string;
+  channel: Channel;
+  me: Account;
+  role: Role;
+  /** A message to open scrolled to (a permalink). */
+  focusSeq?: number;
+}): JSX.Element {
   const session = openChannel(props.workspaceId, props.channel.id, props.me.id);
   onCleanup(session.dispose);
 
@@ -16,13 +24,42 @@ export function ChannelView(props: { workspaceId: string; channel: Channel; me: 
   const [replyingTo, setReplyingTo] = createSignal<Message | null>(null);
   let view!: HTMLElement;
 
-  async function jumpTo(seq: number) {
-    if (!(await session.reveal(seq))) return;
+  const [notice, setNotice] = createSignal<string | null>(null);
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  const flash = (text: string) => {
+    setNotice(text);
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(() => setNotice(null), 2500);
+  };
+  onCleanup(() => clearTimeout(noticeTimer));
+
+  async function copyLink(seq: number) {
+    const url = `${location.origin}/w/${props.workspaceId}/${props.channel.id}?m=${seq}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      flash('Link copied');
+    } catch {
+      flash(url);
+    }
+  }
+
+  createEffect(
+    on(
+      () => [session.state.loaded, props.focusSeq] as const,
+      ([loaded, seq]) => {
+        if (loaded && seq) void jumpTo(seq).then((found) => !found && flash('That message is not in this channel'));
+      },
+    ),
+  );
+
+  async function jumpTo(seq: number): Promise<boolean> {
+    if (!(await session.reveal(seq))) return false;
     const row = view.querySelector<HTMLElement>(`[data-seq="${seq}"]`);
-    if (!row) return;
+    if (!row) return false;
     row.scrollIntoView({ block: 'center', behavior: 'smooth' });
     row.classList.add('highlight');
     setTimeout(() => row.classList.remove('highlight'), 2000);
+    return true;
   }
   onMount(() => {
     const update = () => setOnline(navigator.onLine);
@@ -56,6 +93,11 @@ export function ChannelView(props: { workspaceId: string; channel: Channel; me: 
         pending={session.state.outbox.filter((e) => e.status === 'pending').length}
         onRetry={session.reconnect}
       />
+      <Show when={notice()}>
+        <div class="banner info" role="status">
+          {notice()}
+        </div>
+      </Show>
       <Show when={session.state.error}>
         <div class="banner error" role="alert">
           {session.state.error}
@@ -79,6 +121,8 @@ export function ChannelView(props: { workspaceId: string; channel: Channel; me: 
           onDelete: session.deleteMessage,
           onReply: setReplyingTo,
           onJump: (seq) => void jumpTo(seq),
+          onCopyLink: (seq) => void copyLink(seq),
+          loadEdits: async (seq) => (await endpoints.edits(props.workspaceId, props.channel.id, seq)).edits,
           lookup: session.lookup,
         }}
       />

@@ -1,8 +1,8 @@
-import { createSignal, Show, type JSX } from 'solid-js';
+import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { Message } from '../../../src/shared/model';
 import { formatFull, formatTime } from '../lib/format';
 import { Avatar } from './avatar';
-import { EditIcon, ReplyIcon, TrashIcon } from './icons';
+import { EditIcon, LinkIcon, ReplyIcon, TrashIcon } from './icons';
 
 export interface MessageActions {
   myId: string;
@@ -11,6 +11,9 @@ export interface MessageActions {
   onEdit: (seq: number, body: string) => boolean;
   onDelete: (seq: number) => void;
   onReply: (message: Message) => void;
+  onCopyLink: (seq: number) => void;
+  /** Earlier versions of an edited message, oldest first. */
+  loadEdits: (seq: number) => Promise<{ body: string; replacedAt: number }[]>;
   /** Scrolls to a message, loading older history as needed. */
   onJump: (seq: number) => void;
   /** A message by seq: loaded, being fetched (null), or not known yet (undefined). */
@@ -28,6 +31,11 @@ export function MessageItem(props: { message: Message; startsGroup: boolean; act
       {formatTime(ms)}
     </time>
   );
+
+  const [versions, setVersions] = createSignal<{ body: string; replacedAt: number }[] | null>(null);
+  async function toggleVersions() {
+    setVersions(versions() ? null : await props.actions.loadEdits(props.message.seq));
+  }
 
   function confirmDelete() {
     const preview = props.message.body.length > 80 ? `${props.message.body.slice(0, 80)}…` : props.message.body;
@@ -66,20 +74,39 @@ export function MessageItem(props: { message: Message; startsGroup: boolean; act
               <span data-testid="message-body">{props.message.body}</span>
               <Show when={props.message.editedAt}>
                 {(at) => (
-                  <span class="edited" title={`Edited ${formatFull(at())}`} data-testid="edited">
+                  <>
                     {' '}
-                    (edited)
-                  </span>
+                    <button class="edited" type="button" title={`Edited ${formatFull(at())}. Show earlier versions`} data-testid="edited" onClick={() => void toggleVersions()}>
+                      (edited)
+                    </button>
+                  </>
                 )}
               </Show>
             </div>
           </Show>
+        </Show>
+        <Show when={versions()}>
+          {(list) => (
+            <ol class="versions" aria-label="Earlier versions" data-testid="versions">
+              <For each={list()}>
+                {(v) => (
+                  <li>
+                    <span class="versions-time">until {formatFull(v.replacedAt)}</span>
+                    <span class="versions-body">{v.body}</span>
+                  </li>
+                )}
+              </For>
+            </ol>
+          )}
         </Show>
       </div>
       <Show when={!editing() && !deleted()}>
         <div class="message-actions" role="toolbar" aria-label="Message actions">
           <button class="icon-button" type="button" title="Reply" aria-label="Reply" onClick={() => props.actions.onReply(props.message)}>
             <ReplyIcon />
+          </button>
+          <button class="icon-button" type="button" title="Copy link" aria-label="Copy link to message" onClick={() => props.actions.onCopyLink(props.message.seq)}>
+            <LinkIcon />
           </button>
           <Show when={mine()}>
             <button class="icon-button" type="button" title="Edit" aria-label="Edit message" onClick={() => setEditing(true)}>

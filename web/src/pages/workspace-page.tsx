@@ -1,4 +1,4 @@
-import { useNavigate, useParams } from '@solidjs/router';
+import { useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, Match, Show, Switch, type JSX } from 'solid-js';
 import { errorMessage } from '../api/client';
 import { ChannelSidebar, type SidebarDialog } from '../components/channel-sidebar';
@@ -15,6 +15,8 @@ import { createWorkspaceStore } from '../stores/workspace';
 export default function WorkspacePage(): JSX.Element {
   const params = useParams<{ workspaceId: string; channelId?: string }>();
   const navigate = useNavigate();
+  const [search] = useSearchParams<{ m?: string }>();
+  const focusSeq = () => (search.m && /^\d+$/.test(search.m) ? Number(search.m) : undefined);
   const session = useSession();
   const store = createWorkspaceStore(
     () => params.workspaceId,
@@ -62,7 +64,7 @@ export default function WorkspacePage(): JSX.Element {
               <ChannelSidebar workspace={workspace()} activeChannelId={channel()?.id} onOpenDialog={setDialog} />
               <main class="main">
                 <Show when={channelKey()} keyed>
-                  {(_id) => <ChannelView workspaceId={workspace().id} channel={channel()!} me={session.account()!} role={workspace().me.role} />}
+                  {(_id) => <ChannelView workspaceId={workspace().id} channel={channel()!} me={session.account()!} role={workspace().me.role} focusSeq={focusSeq()} />}
                 </Show>
               </main>
               <Switch>
