@@ -63,6 +63,9 @@ export interface Message {
   deletedAt: number | null;
   /** The seq of the message this one replies to. */
   replyTo: number | null;
+  /** Set while the message is pinned to its channel. */
+  pinnedAt: number | null;
+  pinnedBy: string | null;
 }
 
 export type InviteStatus = 'active' | 'expired' | 'used_up' | 'revoked';

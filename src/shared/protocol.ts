@@ -36,7 +36,13 @@ export const DeleteFrame = z.object({
   seq: messageSeq,
 });
 
-export const ClientFrame = z.discriminatedUnion('type', [SendFrame, EditFrame, DeleteFrame]);
+export const PinFrame = z.object({
+  type: z.literal('pin'),
+  seq: messageSeq,
+  pinned: z.boolean(),
+});
+
+export const ClientFrame = z.discriminatedUnion('type', [SendFrame, EditFrame, DeleteFrame, PinFrame]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
 export type ServerFrame =

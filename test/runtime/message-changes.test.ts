@@ -213,3 +213,48 @@ describe('replies', () => {
     expect(result.status).toBe(404);
   });
 });
+
+describe('pins', () => {
+  const pinsOf = async (user: User) =>
+    (await as(user, 'GET', `/api/workspaces/${workspaceId}/channels/${channelId}/pins`)).body as { messages: { seq: number; body: string }[] };
+
+  it('anyone in the channel pins and unpins a message; everyone sees it live and in the pin list', async () => {
+    const bobs = await connect(bob);
+    const first = await bobs.post('Shift rota is on the wall');
+    const second = await bobs.post('Fire drill at 10:00');
+    const alices = await connect(alice, `after=${second.updatedSeq}`);
+
+    alices.send({ type: 'pin', seq: first.seq, pinned: true });
+    for (const socket of [alices, bobs]) {
+      const { message } = await socket.expect('message');
+      expect(message).toMatchObject({ seq: first.seq, pinnedBy: 'alice', pinnedAt: expect.any(Number), updatedSeq: second.updatedSeq + 1 });
+    }
+    bobs.send({ type: 'pin', seq: second.seq, pinned: true });
+    await bobs.expect('message');
+    expect((await pinsOf(alice)).messages.map((m) => m.body)).toEqual(['Fire drill at 10:00', 'Shift rota is on the wall']);
+
+    bobs.send({ type: 'pin', seq: first.seq, pinned: false });
+    expect((await bobs.expect('message')).message.pinnedAt).toBeNull();
+    expect((await pinsOf(bob)).messages.map((m) => m.seq)).toEqual([second.seq]);
+  });
+
+  it('pinning a pinned message changes nothing; a deleted message leaves the pins', async () => {
+    const socket = await connect(bob);
+    const posted = await socket.post('pin me');
+    socket.send({ type: 'pin', seq: posted.seq, pinned: true });
+    const pinned = (await socket.expect('message')).message;
+    socket.send({ type: 'pin', seq: posted.seq, pinned: true });
+    expect((await socket.expect('message')).message.updatedSeq).toBe(pinned.updatedSeq);
+    socket.send({ type: 'delete', seq: posted.seq });
+    await socket.expect('message');
+    expect((await pinsOf(bob)).messages).toEqual([]);
+    socket.send({ type: 'pin', seq: posted.seq, pinned: true });
+    expect((await socket.expect('error')).code).toBe('not_found');
+  });
+
+  it('the pins of a channel you are not in are not found', async () => {
+    const outsider = await signUp('erin');
+    const result = await as(outsider, 'GET', `/api/workspaces/${workspaceId}/channels/${channelId}/pins`);
+    expect(result.status).toBe(404);
+  });
+});

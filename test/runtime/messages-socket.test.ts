@@ -133,6 +133,8 @@ describe('sending', () => {
         editedAt: null,
         deletedAt: null,
         replyTo: null,
+        pinnedAt: null,
+        pinnedBy: null,
       },
     ]);
 

@@ -37,6 +37,10 @@ export class Channel extends DurableObject<Env> {
     return messages.getMessage(this.db, seq);
   }
 
+  pins() {
+    return messages.pinnedMessages(this.db);
+  }
+
   /** Earlier versions of an edited message, oldest first. */
   edits(seq: number) {
     return messages.editsOf(this.db, seq);
@@ -126,6 +130,11 @@ export class Channel extends DurableObject<Env> {
         const target = messages.findMessage(this.db, frame.seq);
         if (target.authorId !== identity.userId) throw new AppError('forbidden', 'You can only edit your own messages');
         this.broadcast({ type: 'message', message: messages.editMessage(this.db, frame.seq, frame.body, now) });
+        return;
+      }
+      case 'pin': {
+        const message = messages.pinMessage(this.db, frame.seq, frame.pinned, identity.displayName, now);
+        this.broadcast({ type: 'message', message });
         return;
       }
       case 'delete': {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, lt, max } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, lt, max } from 'drizzle-orm';
 import type { DrizzleSqliteDODatabase } from 'drizzle-orm/durable-sqlite';
 import { AppError } from '../../shared/errors';
 import type { HistoryPage, Message } from '../../shared/model';
@@ -91,11 +91,30 @@ export function deleteMessage(db: ChannelDb, seq: number, now: number): Message 
     db.delete(schema.messageEdits).where(eq(schema.messageEdits.messageSeq, seq)).run();
     return db
       .update(schema.messages)
-      .set({ body: '', deletedAt: now, updatedSeq: lastSeq(db) + 1 })
+      .set({ body: '', deletedAt: now, pinnedAt: null, pinnedBy: null, updatedSeq: lastSeq(db) + 1 })
       .where(eq(schema.messages.seq, seq))
       .returning()
       .get()!;
   });
+}
+
+/** Pins or unpins a message; a change takes the next sequence number, a no-op changes nothing. */
+export function pinMessage(db: ChannelDb, seq: number, pinned: boolean, by: string, now: number): Message {
+  return db.transaction(() => {
+    const current = findMessage(db, seq);
+    if ((current.pinnedAt !== null) === pinned) return current;
+    return db
+      .update(schema.messages)
+      .set({ pinnedAt: pinned ? now : null, pinnedBy: pinned ? by : null, updatedSeq: lastSeq(db) + 1 })
+      .where(eq(schema.messages.seq, seq))
+      .returning()
+      .get()!;
+  });
+}
+
+/** The channel's pinned messages, most recently pinned first. */
+export function pinnedMessages(db: ChannelDb): Message[] {
+  return db.select().from(schema.messages).where(isNotNull(schema.messages.pinnedAt)).orderBy(desc(schema.messages.pinnedAt)).all();
 }
 
 /** Earlier bodies of a message, oldest first. */

@@ -28,6 +28,8 @@ export const messages = sqliteTable(
     deletedAt: integer('deleted_at'),
     /** The message this one replies to (quoted above it), in the same channel. */
     replyTo: integer('reply_to'),
+    pinnedAt: integer('pinned_at'),
+    pinnedBy: text('pinned_by'),
   },
   (t) => [uniqueIndex('messages_author_client').on(t.authorId, t.clientId), index('messages_updated_seq').on(t.updatedSeq)],
 );

@@ -32,6 +32,12 @@ export const channelRoutes = new Hono<AppEnv>()
     await workspace(c.env, ws).channelAccess(c.get('account').id, ch);
     return c.json(await channel(c.env, ch).history(query.before, query.limit));
   })
+  .get('/:channelId/pins', async (c) => {
+    const ws = readParam(c, 'workspaceId', entityId);
+    const ch = readParam(c, 'channelId', entityId);
+    await workspace(c.env, ws).channelAccess(c.get('account').id, ch);
+    return c.json({ messages: await channel(c.env, ch).pins() });
+  })
   .get('/:channelId/messages/:seq', async (c) => {
     const ws = readParam(c, 'workspaceId', entityId);
     const ch = readParam(c, 'channelId', entityId);
