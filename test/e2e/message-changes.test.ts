@@ -108,4 +108,24 @@ describe('editing and deleting messages', () => {
     expect(await linked.innerText()).toContain('Pallet 1 moved');
     expect(c.errors).toEqual([]);
   });
+  it('a pin shows for everyone live, is listed in the pins panel, jumps there, and unpins', async () => {
+    const seed = Array.from({ length: 55 }, (_, i) => `Crate ${i + 1} checked`);
+    const [a, b] = await twoInGeneral(hearth, ['Eve', 'Fay'], 'Depot', seed);
+
+    const newest = a.page.getByTestId('message').filter({ hasText: 'Crate 55 checked' });
+    await newest.hover();
+    await newest.getByRole('button', { name: 'Pin message' }).click();
+    await b.page.getByTestId('message').filter({ hasText: 'Crate 55 checked' }).getByTestId('pinned-label').filter({ hasText: 'Pinned by Eve' }).waitFor();
+
+    await b.page.getByRole('button', { name: 'Pinned messages' }).click();
+    const panel = b.page.getByTestId('pins-panel');
+    await panel.getByText('Crate 55 checked').waitFor();
+    await b.page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    await b.page.getByRole('button', { name: 'Pinned messages' }).click();
+    await b.page.screenshot({ path: 'test-results/screenshots/pins.png' });
+    await panel.getByRole('button', { name: 'Unpin' }).click();
+    await poll(() => a.page.getByTestId('pinned-label').count()).toBe(0);
+    expect([...a.errors, ...b.errors]).toEqual([]);
+  });
 });

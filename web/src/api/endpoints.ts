@@ -41,6 +41,7 @@ export const endpoints = {
   message: (id: string, channelId: string, seq: number) =>
     api<{ message: Message }>('GET', `${ws(id)}/channels/${channelId}/messages/${seq}`),
 
+  pins: (id: string, channelId: string) => api<{ messages: Message[] }>('GET', `${ws(id)}/channels/${channelId}/pins`),
   edits: (id: string, channelId: string, seq: number) =>
     api<{ edits: { body: string; replacedAt: number }[] }>('GET', `${ws(id)}/channels/${channelId}/messages/${seq}/edits`),
 

@@ -7,6 +7,7 @@ import { Composer } from './composer';
 import { HashIcon } from './icons';
 import { ConnectionBanner } from './connection-banner';
 import { MessageList } from './message-list';
+import { PinsPanel } from './pins-panel';
 
 /** One channel: header, history with live updates, composer. Re-created when the channel changes. */
 export function ChannelView(props: {
@@ -52,11 +53,16 @@ export function ChannelView(props: {
     ),
   );
 
+  let releaseBottom = () => {};
+
   async function jumpTo(seq: number): Promise<boolean> {
+    releaseBottom();
     if (!(await session.reveal(seq))) return false;
     const row = view.querySelector<HTMLElement>(`[data-seq="${seq}"]`);
     if (!row) return false;
-    row.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    // Released again: scroll events while older pages loaded may have re-pinned the view to the bottom.
+    releaseBottom();
+    row.scrollIntoView({ block: 'center' });
     row.classList.add('highlight');
     setTimeout(() => row.classList.remove('highlight'), 2000);
     return true;
@@ -86,6 +92,11 @@ export function ChannelView(props: {
         <span class="channel-members" title="Members">
           {props.channel.memberCount} {props.channel.memberCount === 1 ? 'member' : 'members'}
         </span>
+        <PinsPanel
+          load={async () => (await endpoints.pins(props.workspaceId, props.channel.id)).messages}
+          onJump={(seq) => void jumpTo(seq)}
+          onUnpin={(seq) => session.pinMessage(seq, false)}
+        />
       </header>
       <ConnectionBanner
         status={session.state.status}
@@ -114,6 +125,7 @@ export function ChannelView(props: {
         onLoadOlder={session.loadOlder}
         onRetry={session.retry}
         onDiscard={session.discard}
+        onControls={(controls) => (releaseBottom = controls.release)}
         actions={{
           myId: props.me.id,
           canDeleteOthers: can.deleteOthersMessages(props.role),
@@ -122,6 +134,7 @@ export function ChannelView(props: {
           onReply: setReplyingTo,
           onJump: (seq) => void jumpTo(seq),
           onCopyLink: (seq) => void copyLink(seq),
+          onPin: session.pinMessage,
           loadEdits: async (seq) => (await endpoints.edits(props.workspaceId, props.channel.id, seq)).edits,
           lookup: session.lookup,
         }}

@@ -25,6 +25,7 @@ export const UserPlusIcon = icon(() => (
 export const EditIcon = icon(() => <path d="M4 20h4L19 9l-4-4L4 16zM14 6l4 4" />);
 export const ReplyIcon = icon(() => <path d="M9 14 4 9l5-5M4 9h10a6 6 0 0 1 6 6v5" />);
 export const LinkIcon = icon(() => <path d="M10 14a4 4 0 0 0 6 0l3-3a4 4 0 0 0-6-6l-1 1M14 10a4 4 0 0 0-6 0l-3 3a4 4 0 0 0 6 6l1-1" />);
+export const PinIcon = icon(() => <path d="M9 4h6l-1 6 4 4H6l4-4zM12 14v7" />);
 export const TrashIcon = icon(() => <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6" />);
 export const ChevronDownIcon = icon(() => <path d="m6 9 6 6 6-6" />);
 export const ChevronUpIcon = icon(() => <path d="m6 15 6-6 6 6" />);

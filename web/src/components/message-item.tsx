@@ -2,7 +2,7 @@ import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { Message } from '../../../src/shared/model';
 import { formatFull, formatTime } from '../lib/format';
 import { Avatar } from './avatar';
-import { EditIcon, LinkIcon, ReplyIcon, TrashIcon } from './icons';
+import { EditIcon, LinkIcon, PinIcon, ReplyIcon, TrashIcon } from './icons';
 
 export interface MessageActions {
   myId: string;
@@ -12,6 +12,7 @@ export interface MessageActions {
   onDelete: (seq: number) => void;
   onReply: (message: Message) => void;
   onCopyLink: (seq: number) => void;
+  onPin: (seq: number, pinned: boolean) => void;
   /** Earlier versions of an edited message, oldest first. */
   loadEdits: (seq: number) => Promise<{ body: string; replacedAt: number }[]>;
   /** Scrolls to a message, loading older history as needed. */
@@ -43,7 +44,16 @@ export function MessageItem(props: { message: Message; startsGroup: boolean; act
   }
 
   return (
-    <li class="message" classList={{ grouped: !props.startsGroup, deleted: deleted(), editing: editing() }} data-seq={props.message.seq} data-testid="message">
+    <li
+      class="message"
+      classList={{ grouped: !props.startsGroup && !props.message.pinnedAt, deleted: deleted(), editing: editing(), pinned: !!props.message.pinnedAt }} data-seq={props.message.seq} data-testid="message">
+      <Show when={props.message.pinnedBy}>
+        {(by) => (
+          <div class="pinned-label" data-testid="pinned-label">
+            <PinIcon size={12} /> Pinned by {by()}
+          </div>
+        )}
+      </Show>
       <Show when={props.startsGroup} fallback={<span class="message-gutter-time">{time(props.message.createdAt)}</span>}>
         <Avatar name={props.message.authorName} seed={props.message.authorId} />
       </Show>
@@ -104,6 +114,15 @@ export function MessageItem(props: { message: Message; startsGroup: boolean; act
         <div class="message-actions" role="toolbar" aria-label="Message actions">
           <button class="icon-button" type="button" title="Reply" aria-label="Reply" onClick={() => props.actions.onReply(props.message)}>
             <ReplyIcon />
+          </button>
+          <button
+            class="icon-button"
+            type="button"
+            title={props.message.pinnedAt ? 'Unpin' : 'Pin to channel'}
+            aria-label={props.message.pinnedAt ? 'Unpin message' : 'Pin message'}
+            onClick={() => props.actions.onPin(props.message.seq, !props.message.pinnedAt)}
+          >
+            <PinIcon />
           </button>
           <button class="icon-button" type="button" title="Copy link" aria-label="Copy link to message" onClick={() => props.actions.onCopyLink(props.message.seq)}>
             <LinkIcon />

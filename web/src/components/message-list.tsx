@@ -22,6 +22,8 @@ interface Props {
   onRetry: (clientId: string) => void;
   onDiscard: (clientId: string) => void;
   actions: MessageActions;
+  /** Hands the owner a way to stop following the newest message (before a jump elsewhere). */
+  onControls?: (controls: { release: () => void }) => void;
 }
 
 export function MessageList(props: Props): JSX.Element {
@@ -53,6 +55,21 @@ export function MessageList(props: Props): JSX.Element {
       },
     ),
   );
+
+  let list!: HTMLOListElement;
+  props.onControls?.({
+    release: () => {
+      stick = false;
+    },
+  });
+  // Messages change height after they arrive (an edit, a pin, a quote fetched): stay at the bottom if there.
+  onMount(() => {
+    const resize = new ResizeObserver(() => {
+      if (stick) scroller.scrollTop = scroller.scrollHeight;
+    });
+    resize.observe(list);
+    onCleanup(() => resize.disconnect());
+  });
 
   onMount(() => {
     const observer = new IntersectionObserver(
@@ -88,7 +105,7 @@ export function MessageList(props: Props): JSX.Element {
           <p>This is the very beginning of the #{props.channelName} channel.</p>
         </div>
       </Show>
-      <ol class="messages" aria-label={`Messages in #${props.channelName}`} aria-live="polite">
+      <ol ref={list} class="messages" aria-label={`Messages in #${props.channelName}`} aria-live="polite">
         <For each={props.messages}>
           {(message, i) => (
             <>

@@ -199,6 +199,10 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
     return true;
   }
 
+  function pinMessage(seq: number, pinned: boolean) {
+    if (!socket.send({ type: 'pin', seq, pinned })) showError('You are offline; try again once connected.');
+  }
+
   function deleteMessage(seq: number) {
     if (!socket.send({ type: 'delete', seq })) showError('You are offline; try again once connected.');
   }
@@ -217,6 +221,7 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
     discard,
     editMessage,
     deleteMessage,
+    pinMessage,
     lookup,
     reveal,
     reconnect: socket.reconnectNow,
