@@ -3,6 +3,8 @@ import type { Message } from '../../../src/shared/model';
 import { formatFull, formatTime } from '../lib/format';
 import { Avatar } from './avatar';
 import { EditIcon, LinkIcon, PinIcon, ReplyIcon, TrashIcon } from './icons';
+import { MessageEditor } from './message-editor';
+import { ReplyQuote } from './reply-quote';
 
 export interface MessageActions {
   myId: string;
@@ -46,7 +48,15 @@ export function MessageItem(props: { message: Message; startsGroup: boolean; act
   return (
     <li
       class="message"
-      classList={{ grouped: !props.startsGroup && !props.message.pinnedAt, deleted: deleted(), editing: editing(), pinned: !!props.message.pinnedAt }} data-seq={props.message.seq} data-testid="message">
+      classList={{
+        grouped: !props.startsGroup && !props.message.pinnedAt,
+        deleted: deleted(),
+        editing: editing(),
+        pinned: !!props.message.pinnedAt,
+      }}
+      data-seq={props.message.seq}
+      data-testid="message"
+    >
       <Show when={props.message.pinnedBy}>
         {(by) => (
           <div class="pinned-label" data-testid="pinned-label">
@@ -140,70 +150,5 @@ export function MessageItem(props: { message: Message; startsGroup: boolean; act
         </div>
       </Show>
     </li>
-  );
-}
-
-/** The message a reply answers, quoted above it; a click jumps to it. */
-function ReplyQuote(props: { seq: number; actions: MessageActions }): JSX.Element {
-  const parent = () => props.actions.lookup(props.seq);
-  const excerpt = (body: string) => (body.length > 120 ? `${body.slice(0, 120)}…` : body);
-  return (
-    <button class="reply-quote" type="button" data-testid="reply-quote" onClick={() => props.actions.onJump(props.seq)}>
-      <Show when={parent()} fallback={<span class="muted">Original message</span>}>
-        {(m) => (
-          <Show when={m().deletedAt === null} fallback={<span class="muted">Original message was deleted</span>}>
-            <span class="reply-author">{m().authorName}</span>
-            <span class="reply-excerpt">{excerpt(m().body)}</span>
-          </Show>
-        )}
-      </Show>
-    </button>
-  );
-}
-
-/** Inline editor: Enter saves, Shift+Enter is a new line, Escape cancels. */
-function MessageEditor(props: { initial: string; onSave: (body: string) => void; onCancel: () => void }): JSX.Element {
-  let textarea!: HTMLTextAreaElement;
-  const save = () => {
-    if (textarea.value.trim()) props.onSave(textarea.value);
-  };
-  return (
-    <div class="message-editor">
-      <textarea
-        ref={(el) => {
-          textarea = el;
-          queueMicrotask(() => {
-            el.focus();
-            el.setSelectionRange(el.value.length, el.value.length);
-            el.style.height = `${Math.min(el.scrollHeight, 240)}px`;
-          });
-        }}
-        value={props.initial}
-        aria-label="Edit message"
-        data-testid="message-editor"
-        onInput={(e) => {
-          e.currentTarget.style.height = 'auto';
-          e.currentTarget.style.height = `${Math.min(e.currentTarget.scrollHeight, 240)}px`;
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
-            e.preventDefault();
-            save();
-          } else if (e.key === 'Escape') {
-            e.preventDefault();
-            props.onCancel();
-          }
-        }}
-      />
-      <div class="editor-hint">
-        <kbd>Enter</kbd> to save · <kbd>Esc</kbd> to cancel ·{' '}
-        <button class="link-button" type="button" onClick={save}>
-          Save
-        </button>{' '}
-        <button class="link-button" type="button" onClick={() => props.onCancel()}>
-          Cancel
-        </button>
-      </div>
-    </div>
   );
 }
