@@ -4,7 +4,7 @@
  * opened through the worker exactly as the web app opens them.
  */
 import { env, exports } from 'cloudflare:workers';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { ACCOUNT_HEADER } from '../../src/shared/api';
 import type { ErrorBody, ErrorCode } from '../../src/shared/errors';
 import type { Account, HistoryPage, Invite } from '../../src/shared/model';
@@ -272,4 +272,16 @@ export async function history(user: User, workspaceId: string, channelId: string
   const result = await as(user, 'GET', `/api/workspaces/${workspaceId}/channels/${channelId}/messages${query ? `?${query}` : ''}`);
   expect(result.status, JSON.stringify(result.body)).toBe(200);
   return result.body as HistoryPage;
+}
+
+/** Registers an afterEach that closes every socket passed to the returned `track`; call it at a file's top level. */
+export function closeSocketsAfterEach() {
+  const open: ChannelSocket[] = [];
+  afterEach(() => {
+    for (const socket of open.splice(0)) socket.close();
+  });
+  return function track(socket: ChannelSocket): ChannelSocket {
+    open.push(socket);
+    return socket;
+  };
 }

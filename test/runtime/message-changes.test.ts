@@ -1,9 +1,9 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/shared/limits';
 import {
   addMember,
   as,
-  ChannelSocket,
+  closeSocketsAfterEach,
   createChannel,
   createWorkspace,
   history,
@@ -17,12 +17,10 @@ let bob: User; // member
 let carol: User; // moderator
 let workspaceId: string;
 let channelId: string;
-const open: ChannelSocket[] = [];
+const track = closeSocketsAfterEach();
 
 async function connect(user: User, query = '') {
-  const result = await openSocket(user, workspaceId, channelId, query);
-  open.push(result.socket);
-  return result.socket;
+  return track((await openSocket(user, workspaceId, channelId, query)).socket);
 }
 
 beforeAll(async () => {
@@ -42,9 +40,6 @@ beforeEach(async () => {
   for (const user of [bob, carol]) await as(user, 'POST', `/api/workspaces/${workspaceId}/channels/${channelId}/members`);
 });
 
-afterEach(() => {
-  for (const socket of open.splice(0)) socket.close();
-});
 
 describe('editing', () => {
   it('an edit reaches everyone with the next sequence number and keeps the earlier version', async () => {
@@ -171,10 +166,8 @@ describe('resuming', () => {
     writer.send({ type: 'delete', seq: second.seq });
     await writer.expect('message');
 
-    const { socket, hello } = await openSocket(alice, workspaceId, channelId, `after=${seen}`).then((r) => {
-      open.push(r.socket);
-      return r;
-    });
+    const { socket, hello } = await openSocket(alice, workspaceId, channelId, `after=${seen}`);
+    track(socket);
     expect(hello.lastSeq).toBe(seen + 3);
     const replayed = [(await socket.expect('message')).message, (await socket.expect('message')).message, (await socket.expect('message')).message];
     expect(replayed.map((m) => [m.seq, m.updatedSeq, m.body])).toEqual([

@@ -1,11 +1,12 @@
 import { evictDurableObject } from 'cloudflare:test';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src/shared/protocol';
 import {
   addMember,
   as,
   channelStub,
   ChannelSocket,
+  closeSocketsAfterEach,
   createChannel,
   createWorkspace,
   expectError,
@@ -26,12 +27,12 @@ let alice: User;
 let bob: User;
 let workspaceId: string;
 let channelId: string;
-const open: ChannelSocket[] = [];
+const track = closeSocketsAfterEach();
 
 /** Opens a socket on the current test's channel and closes it after the test. */
 async function connect(user: User, query = '') {
   const result = await openSocket(user, workspaceId, channelId, query);
-  open.push(result.socket);
+  track(result.socket);
   return result;
 }
 
@@ -42,9 +43,6 @@ beforeAll(async () => {
   await addMember(alice, workspaceId, bob);
 });
 
-afterEach(() => {
-  for (const socket of open.splice(0)) socket.close();
-});
 
 /** A new channel both people are in, so its sequence numbers start at 1. */
 let channelCount = 0;
@@ -72,8 +70,7 @@ describe('connecting', () => {
     await freshChannel();
     const response = await requestSocket(alice, workspaceId, channelId, `protocol=${PROTOCOL_VERSION + 1}`);
     expect(response.status).toBe(101);
-    const socket = new ChannelSocket(response.webSocket!);
-    open.push(socket);
+    const socket = track(new ChannelSocket(response.webSocket!));
     expect(await socket.expect('error')).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/reload/) });
     expect(await socket.closed()).toBe(4400);
   });
@@ -88,8 +85,7 @@ describe('connecting', () => {
       }),
     );
     expect(response.status).toBe(101);
-    const socket = new ChannelSocket(response.webSocket!);
-    open.push(socket);
+    const socket = track(new ChannelSocket(response.webSocket!));
     await socket.expect('hello');
     expect((await socket.post('which one am I?')).authorId).toBe(alice.account.id);
   });

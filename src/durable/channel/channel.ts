@@ -26,7 +26,7 @@ export class Channel extends DurableObject<Env> {
     super(ctx, env);
     this.db = openDatabase(ctx, schema, migrations);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
-    reportOpenSockets(ctx.id.toString(), ctx.getWebSockets().length);
+    this.reportSockets();
   }
 
   history(before: number | undefined, limit: number): HistoryPage {
@@ -161,7 +161,11 @@ export class Channel extends DurableObject<Env> {
     this.reportSockets();
   }
 
+  /** Which channel this object holds; written once per object instance, not on every connection. */
+  private channelRecorded = false;
   private rememberChannel(identity: SocketIdentity) {
+    if (this.channelRecorded) return;
+    this.channelRecorded = true;
     this.db.insert(schema.channelInfo).values({ id: identity.channelId, workspaceId: identity.workspaceId }).onConflictDoNothing().run();
   }
 

@@ -3,11 +3,23 @@ import { z } from 'zod';
 import { CreateChannelBody, entityId, HistoryQuery, SocketQuery } from '../../shared/api';
 import { IDENTITY_HEADER, type SocketIdentity } from '../../durable/channel/identity';
 import { AppError } from '../../shared/errors';
+import type { Context } from 'hono';
 import type { AppEnv } from '../context';
 import { readJson, readParam, readQuery } from '../http/validate';
 import { channel, workspace } from '../stubs';
 
 const messageSeq = z.coerce.number().int().min(1);
+
+/**
+ * The channel in the path, checked through the caller's membership of the
+ * workspace and the channel (not a member: 404), with its object's stub.
+ */
+async function joinedChannel(c: Context<AppEnv>) {
+  const workspaceId = readParam(c, 'workspaceId', entityId);
+  const channelId = readParam(c, 'channelId', entityId);
+  const access = await workspace(c.env, workspaceId).channelAccess(c.get('account').id, channelId);
+  return { ...access, workspaceId, channelId, stub: channel(c.env, channelId) };
+}
 
 /** Mounted under /api/workspaces/:workspaceId/channels; the caller is signed in. */
 export const channelRoutes = new Hono<AppEnv>()
@@ -26,46 +38,41 @@ export const channelRoutes = new Hono<AppEnv>()
     return c.json({ channel: await workspace(c.env, ws).joinChannel(c.get('account').id, ch) });
   })
   .get('/:channelId/messages', async (c) => {
-    const ws = readParam(c, 'workspaceId', entityId);
-    const ch = readParam(c, 'channelId', entityId);
     const query = readQuery(c, HistoryQuery);
-    await workspace(c.env, ws).channelAccess(c.get('account').id, ch);
-    return c.json(await channel(c.env, ch).history(query.before, query.limit));
+    const { stub } = await joinedChannel(c);
+    return c.json(await stub.history(query.before, query.limit));
   })
   .get('/:channelId/pins', async (c) => {
-    const ws = readParam(c, 'workspaceId', entityId);
-    const ch = readParam(c, 'channelId', entityId);
-    await workspace(c.env, ws).channelAccess(c.get('account').id, ch);
-    return c.json({ messages: await channel(c.env, ch).pins() });
+    const { stub } = await joinedChannel(c);
+    return c.json({ messages: await stub.pins() });
   })
   .get('/:channelId/messages/:seq', async (c) => {
-    const ws = readParam(c, 'workspaceId', entityId);
-    const ch = readParam(c, 'channelId', entityId);
     const seq = readParam(c, 'seq', messageSeq);
-    await workspace(c.env, ws).channelAccess(c.get('account').id, ch);
-    return c.json({ message: await channel(c.env, ch).message(seq) });
+    const { stub } = await joinedChannel(c);
+    return c.json({ message: await stub.message(seq) });
   })
   .get('/:channelId/messages/:seq/edits', async (c) => {
-    const ws = readParam(c, 'workspaceId', entityId);
-    const ch = readParam(c, 'channelId', entityId);
     const seq = readParam(c, 'seq', messageSeq);
-    await workspace(c.env, ws).channelAccess(c.get('account').id, ch);
-    return c.json({ edits: await channel(c.env, ch).edits(seq) });
+    const { stub } = await joinedChannel(c);
+    return c.json({ edits: await stub.edits(seq) });
   })
   .get('/:channelId/socket', async (c) => {
-    const ws = readParam(c, 'workspaceId', entityId);
-    const ch = readParam(c, 'channelId', entityId);
     if (c.req.header('Upgrade')?.toLowerCase() !== 'websocket') {
       throw new AppError('bad_request', 'This address takes a WebSocket upgrade');
     }
     const query = readQuery(c, SocketQuery);
-    const me = c.get('account');
-    const { member } = await workspace(c.env, ws).channelAccess(me.id, ch);
-    const identity: SocketIdentity = { userId: me.id, displayName: member.displayName, role: member.role, workspaceId: ws, channelId: ch };
+    const { member, workspaceId, channelId, stub } = await joinedChannel(c);
+    const identity: SocketIdentity = {
+      userId: member.userId,
+      displayName: member.displayName,
+      role: member.role,
+      workspaceId,
+      channelId,
+    };
     // A fresh request: nothing the client sent but the upgrade and the checked query reaches the object.
     const search = new URLSearchParams({ after: String(query.after), protocol: String(query.protocol) });
     const forwarded = new Request(`https://channel/socket?${search}`, {
       headers: { Upgrade: 'websocket', [IDENTITY_HEADER]: JSON.stringify(identity) },
     });
-    return channel(c.env, ch).fetch(forwarded);
+    return stub.fetch(forwarded);
   });

@@ -47,8 +47,6 @@ export function MessageList(props: Props): JSX.Element {
         const firstSeq = props.messages[0]?.seq;
         if (firstSeqBefore !== undefined && firstSeq !== undefined && firstSeq < firstSeqBefore && !stick) {
           scroller.scrollTop += scroller.scrollHeight - heightBefore;
-        } else if (stick) {
-          scroller.scrollTop = scroller.scrollHeight;
         }
         heightBefore = scroller.scrollHeight;
         firstSeqBefore = firstSeq;
@@ -62,7 +60,7 @@ export function MessageList(props: Props): JSX.Element {
       stick = false;
     },
   });
-  // Messages change height after they arrive (an edit, a pin, a quote fetched): stay at the bottom if there.
+  // Following the newest message: whenever the list grows (a new message, an edit, a pin, a quote fetched), stay at the bottom.
   onMount(() => {
     const resize = new ResizeObserver(() => {
       if (stick) scroller.scrollTop = scroller.scrollHeight;
