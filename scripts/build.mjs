@@ -8,7 +8,7 @@ await build({
   bundle: true,
   format: 'esm',
   platform: 'neutral',
-  target: 'es2023',
+  target: 'es2024',
   conditions: ['workerd', 'worker', 'browser'],
   mainFields: ['module', 'main'],
   // Provided by workerd; each wasm file is its own module in workerd.capnp, named by its import specifier.

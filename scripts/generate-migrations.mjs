@@ -1,8 +1,13 @@
 // Generates SQL migrations for each Durable Object class from its Drizzle schema
 // into migrations/<class>/. Run after changing a schema: npm run db:generate
+// (or npm run db:generate -- channel, to generate one object's only).
 import { execFileSync } from 'node:child_process';
 
-const objects = ['directory', 'workspace', 'channel'];
+const all = ['directory', 'workspace', 'channel'];
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !all.includes(name));
+if (unknown.length) throw new Error(`Unknown object ${unknown.join(', ')}; choose from ${all.join(', ')}`);
+const objects = asked.length ? asked : all;
 for (const name of objects) {
   execFileSync(
     'drizzle-kit',

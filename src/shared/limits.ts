@@ -24,6 +24,21 @@ export const LIMITS = {
   historyPageMax: 200,
   /** Missed messages replayed on reconnect before the client is told to reload instead. */
   resumeReplayMax: 1000,
+  /** Longest emoji sequence accepted as a reaction, in UTF-16 code units. */
+  emojiMax: 64,
+  /** Distinct emoji on one message. */
+  reactionsPerMessageMax: 50,
+  /** Replies returned with a thread. */
+  threadRepliesMax: 1000,
+  /** People resolved from @names in one message; further names stay plain text. */
+  mentionsPerMessageMax: 50,
+  /** How long a typing indicator shows without a repeat; clients repeat at most every typingRepeatMs. */
+  typingShowMs: 6000,
+  typingRepeatMs: 3000,
+  /** Messages one person may keep saved per workspace. */
+  savedPerWorkspaceMax: 1000,
+  /** Characters of a message sent with a gateway activity event (for notifications). */
+  activityPreviewMax: 200,
   sessionLifetimeMs: 30 * 24 * 3600 * 1000,
   loginFailuresPerWindow: 10,
   loginFailureWindowMs: 5 * 60 * 1000,

@@ -19,6 +19,10 @@ export const SendFrame = z.object({
   clientId,
   /** Quote this earlier message of the channel above the new one. */
   replyTo: messageSeq.optional(),
+  /** Post into the thread of this root message. */
+  threadRoot: messageSeq.optional(),
+  /** With `threadRoot`: show the reply in the channel too. */
+  alsoToChannel: z.boolean().optional(),
   body: z
     .string()
     .max(LIMITS.messageBodyMax, `A message is at most ${LIMITS.messageBodyMax} characters`)
@@ -42,7 +46,27 @@ export const PinFrame = z.object({
   pinned: z.boolean(),
 });
 
-export const ClientFrame = z.discriminatedUnion('type', [SendFrame, EditFrame, DeleteFrame, PinFrame]);
+/** Any single RGI emoji, skin tones and ZWJ sequences included. */
+export const emoji = z
+  .string()
+  .max(LIMITS.emojiMax)
+  .regex(/^\p{RGI_Emoji}$/v, 'A reaction is one emoji');
+
+/** Adds (`on`) or removes the caller's reaction; repeating either is harmless. */
+export const ReactFrame = z.object({
+  type: z.literal('react'),
+  seq: messageSeq,
+  emoji,
+  on: z.boolean(),
+});
+
+/** The caller is typing in the channel, or in a thread when `threadRoot` is set. Not stored. */
+export const TypingFrame = z.object({
+  type: z.literal('typing'),
+  threadRoot: messageSeq.optional(),
+});
+
+export const ClientFrame = z.discriminatedUnion('type', [SendFrame, EditFrame, DeleteFrame, PinFrame, ReactFrame, TypingFrame]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
 export type ServerFrame =
@@ -50,6 +74,8 @@ export type ServerFrame =
   | { type: 'hello'; protocol: number; channelId: string; lastSeq: number }
   /** A message's current state: new, edited or deleted. Clients replace what they have under its seq. */
   | { type: 'message'; message: Message }
+  /** Someone is typing; clients show it for LIMITS.typingShowMs unless it repeats. Never sent back to the typist. */
+  | { type: 'typing'; userId: string; name: string; threadRoot: number | null }
   /** The sender's own message is committed; it also arrives as a `message` frame. */
   | { type: 'ack'; clientId: string; seq: number }
   /** Too much was missed to replay: drop local history and load the newest page. */

@@ -3,6 +3,7 @@ import type { CreateChannelBody } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import type { Channel } from '../../shared/model';
+import type { RosterEntry } from '../activity';
 import type { WorkspaceDb } from './db';
 import * as schema from './schema';
 
@@ -73,4 +74,14 @@ export function isChannelMember(db: WorkspaceDb, channelId: string, userId: stri
 
 export function generalChannelId(db: WorkspaceDb): string | undefined {
   return db.select({ id: schema.channels.id }).from(schema.channels).where(eq(schema.channels.name, GENERAL_CHANNEL)).get()?.id;
+}
+
+/** Members of a channel with their usernames, for resolving @mentions. */
+export function channelRoster(db: WorkspaceDb, channelId: string): RosterEntry[] {
+  return db
+    .select({ userId: schema.members.userId, username: schema.members.username, displayName: schema.members.displayName })
+    .from(schema.channelMembers)
+    .innerJoin(schema.members, eq(schema.members.userId, schema.channelMembers.userId))
+    .where(eq(schema.channelMembers.channelId, channelId))
+    .all();
 }

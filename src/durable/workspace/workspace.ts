@@ -4,6 +4,7 @@ import type { CreateChannelBody, CreateInviteBody } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { Channel, Invite, InvitePreview, Member, Role, Workspace as WorkspaceView } from '../../shared/model';
 import { can } from '../../shared/permissions';
+import type { PostActivity, RosterEntry } from '../activity';
 import type { Env } from '../env';
 import { openDatabase } from '../sqlite';
 import * as channels from './channels';
@@ -85,6 +86,21 @@ export class Workspace extends DurableObject<Env> {
     const channel = channels.getChannel(this.db, channelId, userId);
     if (!channel.joined) throw new AppError('forbidden', `Join #${channel.name} to read and post in it`);
     return { member, channel };
+  }
+
+  /** The channel's members, for the channel object to resolve @mentions. Internal: not exposed over HTTP. */
+  channelRoster(channelId: string): RosterEntry[] {
+    return channels.channelRoster(this.db, channelId);
+  }
+
+  /** A message was committed in a channel: update unread state and tell members' gateways. Internal. */
+  recordPost(_post: PostActivity): void {
+    // Filled in by the gateway work: read state, mention marks, activity frames.
+  }
+
+  /** A message was deleted: it no longer counts as a mention. Internal. */
+  forgetPost(_channelId: string, _seq: number): void {
+    // Filled in by the gateway work.
   }
 
   createInvite(userId: string, code: string, input: CreateInviteBody): Invite {
