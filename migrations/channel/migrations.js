@@ -3,6 +3,7 @@ import m0000 from './0000_even_may_parker.sql';
 import m0001 from './0001_damp_snowbird.sql';
 import m0002 from './0002_curious_snowbird.sql';
 import m0003 from './0003_known_mephisto.sql';
+import m0004 from './0004_mute_marrow.sql';
 
   export default {
     journal,
@@ -10,7 +11,8 @@ import m0003 from './0003_known_mephisto.sql';
       m0000,
 m0001,
 m0002,
-m0003
+m0003,
+m0004
     }
   }
   

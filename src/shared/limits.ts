@@ -35,6 +35,8 @@ export const LIMITS = {
   /** How long a typing indicator shows without a repeat; clients repeat at most every typingRepeatMs. */
   typingShowMs: 6000,
   typingRepeatMs: 3000,
+  /** Typing signals from one person closer together than this are dropped by the server. */
+  typingThrottleMs: 1000,
   /** Messages one person may keep saved per workspace. */
   savedPerWorkspaceMax: 1000,
   /** Characters of a message sent with a gateway activity event (for notifications). */
@@ -46,4 +48,5 @@ export const LIMITS = {
 
 /** Channel name shape: lowercase words joined by dashes, like Slack. */
 export const CHANNEL_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+/** Usernames start and end with a letter or digit (a trailing dot would end a sentence after an @mention). */
+export const USERNAME_PATTERN = /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9_-])?$/;

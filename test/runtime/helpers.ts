@@ -285,3 +285,15 @@ export function closeSocketsAfterEach() {
     return socket;
   };
 }
+
+/** The API path of something in a channel: channelPath(ws, ch, 'messages/3/thread'). */
+export function channelPath(workspaceId: string, channelId: string, rest: string) {
+  return `/api/workspaces/${workspaceId}/channels/${channelId}/${rest}`;
+}
+
+/** Reads the next `count` frames, each of which must be a message, and returns the messages. */
+export async function nextMessages(socket: ChannelSocket, count: number) {
+  const messages = [];
+  for (let i = 0; i < count; i++) messages.push((await socket.expect('message')).message);
+  return messages;
+}

@@ -131,6 +131,12 @@ describe('sending', () => {
         replyTo: null,
         pinnedAt: null,
         pinnedBy: null,
+        threadRoot: null,
+        alsoInChannel: false,
+        thread: null,
+        reactions: [],
+        mentions: [],
+        broadcasts: [],
       },
     ]);
 

@@ -3,30 +3,42 @@ import migrations from '../../../migrations/channel/migrations.js';
 import { SocketQuery } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
-import type { HistoryPage } from '../../shared/model';
+import type { HistoryPage, ThreadPage } from '../../shared/model';
 import { can } from '../../shared/permissions';
 import type { ClientFrame, ServerFrame } from '../../shared/protocol';
 import { PING, PONG, PROTOCOL_VERSION } from '../../shared/wire';
-import { openSocketCount, parseMaxConnections, reportOpenSockets } from '../connection-budget';
+import { openSocketCount, parseMaxConnections } from '../connection-budget';
 import type { Env } from '../env';
 import { openDatabase } from '../sqlite';
-import { encode, FrameError, parseClientFrame } from './frames';
+import { type ChannelDb, lastSeq, requireLiveRow } from './db';
+import { errorSubject, parseClientFrame } from './frames';
 import { IDENTITY_HEADER, SocketIdentity } from './identity';
+import { asMessage } from './message-view';
 import * as messages from './messages';
+import { react } from './reactions';
 import * as schema from './schema';
+import { broadcastFrame, reportSockets, sendFrame } from './sockets';
+import { requireThreadRoot, threadPage } from './threads';
+import { TypingThrottle } from './typing';
+import { WorkspaceLink } from './workspace-link';
 
 /**
  * One object per channel: its messages and the WebSockets of the people viewing it.
  * Built for hibernation: all per-socket state lives in the socket's attachment.
  */
 export class Channel extends DurableObject<Env> {
-  private readonly db: messages.ChannelDb;
+  private readonly db: ChannelDb;
+  private readonly workspace: WorkspaceLink;
+  private readonly typing = new TypingThrottle();
+  /** The last frame being handled; each waits for the one before (see webSocketMessage). */
+  private frameQueue: Promise<void> = Promise.resolve();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.db = openDatabase(ctx, schema, migrations);
+    this.workspace = new WorkspaceLink(ctx, env);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
-    this.reportSockets();
+    reportSockets(ctx);
   }
 
   history(before: number | undefined, limit: number): HistoryPage {
@@ -46,8 +58,13 @@ export class Channel extends DurableObject<Env> {
     return messages.editsOf(this.db, seq);
   }
 
+  /** A root message and its replies. */
+  thread(seq: number): ThreadPage {
+    return threadPage(this.db, seq);
+  }
+
   lastSeq(): number {
-    return messages.lastSeq(this.db);
+    return lastSeq(this.db);
   }
 
   /** Accepts a channel socket; the worker has authorized the caller and names them in a header. */
@@ -68,10 +85,10 @@ export class Channel extends DurableObject<Env> {
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
     server.serializeAttachment(identity);
-    this.reportSockets();
+    reportSockets(this.ctx);
 
     if (query.protocol !== PROTOCOL_VERSION) {
-      this.send(server, { type: 'error', code: 'bad_request', message: `This server speaks protocol ${PROTOCOL_VERSION}; reload the page` });
+      sendFrame(server, { type: 'error', code: 'bad_request', message: `This server speaks protocol ${PROTOCOL_VERSION}; reload the page` });
       server.close(4400, 'Unsupported protocol version');
     } else {
       this.replay(server, identity.channelId, query.after);
@@ -81,75 +98,114 @@ export class Channel extends DurableObject<Env> {
 
   /** Sends the hello and then everything after `after`, in order, or asks the client to resync. */
   private replay(ws: WebSocket, channelId: string, after: number) {
-    const last = messages.lastSeq(this.db);
-    this.send(ws, { type: 'hello', protocol: PROTOCOL_VERSION, channelId, lastSeq: last });
+    const last = lastSeq(this.db);
+    sendFrame(ws, { type: 'hello', protocol: PROTOCOL_VERSION, channelId, lastSeq: last });
     if (after === last) return;
     // A client ahead of the server (its data was restored from an older backup) must resync too.
     if (after > last || last - after > LIMITS.resumeReplayMax) {
-      this.send(ws, { type: 'resync', lastSeq: last });
+      sendFrame(ws, { type: 'resync', lastSeq: last });
       return;
     }
     for (const message of messages.changesAfter(this.db, after, LIMITS.resumeReplayMax)) {
-      this.send(ws, { type: 'message', message });
+      sendFrame(ws, { type: 'message', message });
     }
   }
 
   override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer) {
+    // Resolving mentions awaits the workspace, which lets the next event in: queued, a later
+    // frame cannot be stored before an earlier one.
+    const turn = this.frameQueue.then(() => this.handleFrame(ws, raw));
+    this.frameQueue = turn.catch(() => {});
+    return turn;
+  }
+
+  private async handleFrame(ws: WebSocket, raw: string | ArrayBuffer) {
     const identity = ws.deserializeAttachment() as SocketIdentity;
-    let about: { clientId?: string; seq?: number } = {};
+    let frame: ClientFrame | null = null;
     try {
-      const frame = parseClientFrame(raw);
-      about = frame.type === 'send' ? { clientId: frame.clientId } : { seq: frame.seq };
-      this.handle(ws, identity, frame);
+      frame = parseClientFrame(raw);
+      await this.handle(ws, identity, frame);
     } catch (error) {
-      if (error instanceof FrameError && error.clientId) about = { clientId: error.clientId };
       const known = AppError.from(error);
       if (!known) console.error('channel frame failed', error);
-      this.send(ws, {
+      sendFrame(ws, {
         type: 'error',
         code: known?.code ?? 'internal',
         message: known?.detail ?? 'The server could not handle that frame',
-        ...about,
+        ...errorSubject(frame, error),
       });
     }
   }
 
   // Output gates hold every send below until the write before it is durable: acknowledged means stored.
-  private handle(ws: WebSocket, identity: SocketIdentity, frame: ClientFrame) {
-    const now = Date.now();
+  private async handle(ws: WebSocket, identity: SocketIdentity, frame: ClientFrame) {
+    const me = { userId: identity.userId, displayName: identity.displayName };
     switch (frame.type) {
       case 'send': {
-        const author = { userId: identity.userId, displayName: identity.displayName };
-        const { message, created } = messages.storeMessage(this.db, author, frame.clientId, frame.body, frame.replyTo, now);
-        this.send(ws, { type: 'ack', clientId: frame.clientId, seq: message.seq });
-        if (created) this.broadcast({ type: 'message', message });
-        else this.send(ws, { type: 'message', message });
+        const resolved = await this.workspace.mentionsIn(frame.body, identity);
+        const { clientId, body, replyTo, threadRoot, alsoToChannel } = frame;
+        const post = { author: me, clientId, body, replyTo, threadRoot, alsoToChannel, ...resolved };
+        const stored = messages.storeMessage(this.db, post, Date.now());
+        sendFrame(ws, { type: 'ack', clientId, seq: stored.message.seq });
+        if (!stored.created) {
+          sendFrame(ws, { type: 'message', message: stored.message });
+          return;
+        }
+        this.broadcastChange(stored);
+        this.typing.reset(identity.userId);
+        this.workspace.posted(identity, stored.message);
         return;
       }
       case 'edit': {
-        const target = messages.findMessage(this.db, frame.seq);
+        const target = requireLiveRow(this.db, frame.seq);
         if (target.authorId !== identity.userId) throw new AppError('forbidden', 'You can only edit your own messages');
-        this.broadcast({ type: 'message', message: messages.editMessage(this.db, frame.seq, frame.body, now) });
+        const resolved = await this.workspace.mentionsIn(frame.body, identity);
+        this.broadcast({ type: 'message', message: messages.editMessage(this.db, frame.seq, frame.body, resolved, Date.now()) });
         return;
       }
       case 'pin': {
-        const message = messages.pinMessage(this.db, frame.seq, frame.pinned, identity.displayName, now);
-        this.broadcast({ type: 'message', message });
+        this.broadcast({ type: 'message', message: messages.pinMessage(this.db, frame.seq, frame.pinned, identity.displayName, Date.now()) });
         return;
       }
       case 'delete': {
-        const target = messages.findMessage(this.db, frame.seq);
+        const target = requireLiveRow(this.db, frame.seq);
         if (target.authorId !== identity.userId && !can.deleteOthersMessages(identity.role)) {
           throw new AppError('forbidden', "Only moderators and admins delete other people's messages");
         }
-        this.broadcast({ type: 'message', message: messages.deleteMessage(this.db, frame.seq, now) });
+        this.broadcastChange(messages.deleteMessage(this.db, frame.seq, Date.now()));
+        this.workspace.deleted(identity, frame.seq);
+        return;
+      }
+      case 'react': {
+        const { row, changed } = react(this.db, frame.seq, frame.emoji, frame.on, me, Date.now());
+        const update: ServerFrame = { type: 'message', message: asMessage(this.db, row) };
+        // Asking for what is already so changes nothing, but still answers the asker so their client converges.
+        if (changed) this.broadcast(update);
+        else sendFrame(ws, update);
+        return;
+      }
+      case 'typing': {
+        if (frame.threadRoot !== undefined) requireThreadRoot(this.db, frame.threadRoot);
+        if (!this.typing.allow(identity.userId, Date.now())) return;
+        const signal: ServerFrame = { type: 'typing', userId: identity.userId, name: identity.displayName, threadRoot: frame.threadRoot ?? null };
+        this.broadcast(signal, (viewer) => viewer.userId !== identity.userId);
         return;
       }
     }
   }
 
+  /** The changed message, then its thread's root when the change touched it too (the root took the later sequence). */
+  private broadcastChange(change: messages.Change) {
+    this.broadcast({ type: 'message', message: change.message });
+    if (change.root) this.broadcast({ type: 'message', message: change.root });
+  }
+
+  private broadcast(frame: ServerFrame, to?: (viewer: SocketIdentity) => boolean) {
+    broadcastFrame(this.ctx, frame, to);
+  }
+
   override async webSocketClose(ws: WebSocket, code: number) {
-    this.reportSockets();
+    reportSockets(this.ctx);
     try {
       ws.close(code === 1005 || code === 1006 ? 1000 : code, 'closing');
     } catch {
@@ -158,7 +214,7 @@ export class Channel extends DurableObject<Env> {
   }
 
   override async webSocketError() {
-    this.reportSockets();
+    reportSockets(this.ctx);
   }
 
   /** Which channel this object holds; written once per object instance, not on every connection. */
@@ -167,30 +223,5 @@ export class Channel extends DurableObject<Env> {
     if (this.channelRecorded) return;
     this.channelRecorded = true;
     this.db.insert(schema.channelInfo).values({ id: identity.channelId, workspaceId: identity.workspaceId }).onConflictDoNothing().run();
-  }
-
-  private reportSockets() {
-    const open = this.ctx.getWebSockets().filter((ws) => ws.readyState === WebSocket.OPEN).length;
-    reportOpenSockets(this.ctx.id.toString(), open);
-  }
-
-  private send(ws: WebSocket, frame: ServerFrame) {
-    try {
-      ws.send(encode(frame));
-    } catch {
-      // The socket closed under us; its close handler tidies up.
-    }
-  }
-
-  /** Encodes once, sends to every open socket. */
-  private broadcast(frame: ServerFrame) {
-    const data = encode(frame);
-    for (const ws of this.ctx.getWebSockets()) {
-      try {
-        ws.send(data);
-      } catch {
-        // closing socket
-      }
-    }
   }
 }

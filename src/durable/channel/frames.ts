@@ -31,6 +31,19 @@ export function parseClientFrame(raw: string | ArrayBuffer): ClientFrame {
   return parsed.data;
 }
 
+/** What an error frame names as the refused frame's subject: a send's clientId, or the message a change was for. */
+export function errorSubject(frame: ClientFrame | null, error: unknown): { clientId?: string; seq?: number } {
+  if (!frame) return error instanceof FrameError && error.clientId ? { clientId: error.clientId } : {};
+  switch (frame.type) {
+    case 'send':
+      return { clientId: frame.clientId };
+    case 'typing':
+      return {};
+    default:
+      return { seq: frame.seq };
+  }
+}
+
 export function encode(frame: ServerFrame): string {
   return JSON.stringify(frame);
 }

@@ -1,125 +1,137 @@
-import { and, desc, eq, gt, isNotNull, lt, max } from 'drizzle-orm';
-import type { DrizzleSqliteDODatabase } from 'drizzle-orm/durable-sqlite';
+import { and, desc, eq, gt, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { HistoryPage, Message } from '../../shared/model';
+import { type Author, type ChannelDb, lastSeq, requireLiveRow, requireRow } from './db';
+import type { ResolvedMentions } from './mentions';
+import { asMessage, asMessages, toMessage } from './message-view';
+import { removeReactions } from './reactions';
 import * as schema from './schema';
+import { countReply, recountReplies, requireThreadRoot } from './threads';
 
-export type ChannelDb = DrizzleSqliteDODatabase<typeof schema>;
-
-export interface Author {
-  userId: string;
-  displayName: string;
+export interface NewPost extends ResolvedMentions {
+  author: Author;
+  clientId: string;
+  body: string;
+  replyTo?: number;
+  threadRoot?: number;
+  alsoToChannel?: boolean;
 }
 
-/** The channel's last event sequence (see schema.ts). */
-export function lastSeq(db: ChannelDb): number {
-  return db.select({ seq: max(schema.messages.updatedSeq) }).from(schema.messages).get()?.seq ?? 0;
+/** A message and, when the change touched its thread's root too, the root after it. */
+export interface Change {
+  message: Message;
+  root: Message | null;
 }
 
 /**
  * Stores a message once per (author, clientId): a retried send returns the
- * message stored the first time, with `created` false.
+ * message as it is now, with `created` false. A thread reply takes the next
+ * sequence number and its root's updated summary the one after.
  */
-export function storeMessage(
-  db: ChannelDb,
-  author: Author,
-  clientId: string,
-  body: string,
-  replyTo: number | undefined,
-  now: number,
-): { message: Message; created: boolean } {
+export function storeMessage(db: ChannelDb, post: NewPost, now: number): Change & { created: boolean } {
+  if (post.alsoToChannel === true && post.threadRoot === undefined) {
+    throw new AppError('bad_request', 'alsoToChannel is for thread replies: send it with threadRoot');
+  }
   return db.transaction(() => {
     const existing = db
       .select()
       .from(schema.messages)
-      .where(and(eq(schema.messages.authorId, author.userId), eq(schema.messages.clientId, clientId)))
+      .where(and(eq(schema.messages.authorId, post.author.userId), eq(schema.messages.clientId, post.clientId)))
       .get();
-    if (existing) return { message: existing, created: false };
-    if (replyTo !== undefined) findMessage(db, replyTo);
+    if (existing) return { message: asMessage(db, existing), root: null, created: false };
+    if (post.replyTo !== undefined) requireLiveRow(db, post.replyTo);
+    const root = post.threadRoot === undefined ? null : requireThreadRoot(db, post.threadRoot);
     const seq = lastSeq(db) + 1;
-    const message = db
+    const row = db
       .insert(schema.messages)
       .values({
         seq,
         updatedSeq: seq,
-        clientId,
-        authorId: author.userId,
-        authorName: author.displayName,
-        body,
+        clientId: post.clientId,
+        authorId: post.author.userId,
+        authorName: post.author.displayName,
+        body: post.body,
         createdAt: now,
-        replyTo: replyTo ?? null,
+        replyTo: post.replyTo ?? null,
+        threadRoot: root?.seq ?? null,
+        alsoInChannel: root !== null && post.alsoToChannel === true,
+        mentions: post.mentions,
+        broadcasts: post.broadcasts,
       })
       .returning()
       .get();
-    return { message, created: true };
+    const counted = root && countReply(db, root, post.author, now, seq + 1);
+    return { message: toMessage(row, []), root: counted && asMessage(db, counted), created: true };
   });
-}
-
-export function findMessage(db: ChannelDb, seq: number): Message {
-  const message = db.select().from(schema.messages).where(eq(schema.messages.seq, seq)).get();
-  if (!message || message.deletedAt !== null) throw new AppError('not_found', 'No such message');
-  return message;
 }
 
 /** A message in its current state, tombstones included (a reply may quote a deleted message). */
 export function getMessage(db: ChannelDb, seq: number): Message {
-  const message = db.select().from(schema.messages).where(eq(schema.messages.seq, seq)).get();
-  if (!message) throw new AppError('not_found', 'No such message');
-  return message;
+  return asMessage(db, requireRow(db, seq));
 }
 
-/** Replaces a message's body, keeping the earlier one; the change takes the next sequence number. */
-export function editMessage(db: ChannelDb, seq: number, body: string, now: number): Message {
+/** Replaces a message's body and mentions, keeping the earlier body; the change takes the next sequence number. */
+export function editMessage(db: ChannelDb, seq: number, body: string, resolved: ResolvedMentions, now: number): Message {
   return db.transaction(() => {
-    const current = findMessage(db, seq);
-    if (current.body === body) return current;
+    const current = requireLiveRow(db, seq);
+    if (current.body === body) return asMessage(db, current);
     const next = lastSeq(db) + 1;
     db.insert(schema.messageEdits).values({ messageSeq: seq, editSeq: next, body: current.body, replacedAt: now }).run();
-    return db
+    const row = db
       .update(schema.messages)
-      .set({ body, editedAt: now, updatedSeq: next })
+      .set({ body, editedAt: now, updatedSeq: next, mentions: resolved.mentions, broadcasts: resolved.broadcasts })
       .where(eq(schema.messages.seq, seq))
       .returning()
       .get()!;
+    return asMessage(db, row);
   });
 }
 
-/** Leaves a tombstone: the body and its earlier versions are erased; the change takes the next sequence number. */
-export function deleteMessage(db: ChannelDb, seq: number, now: number): Message {
+/**
+ * Leaves a tombstone: the body, its earlier versions, mentions and reactions are
+ * erased; the change takes the next sequence number. A deleted reply leaves its
+ * root's summary (the one after); a deleted root keeps its replies.
+ */
+export function deleteMessage(db: ChannelDb, seq: number, now: number): Change {
   return db.transaction(() => {
-    findMessage(db, seq);
+    const current = requireLiveRow(db, seq);
     db.delete(schema.messageEdits).where(eq(schema.messageEdits.messageSeq, seq)).run();
-    return db
+    removeReactions(db, seq);
+    const next = lastSeq(db) + 1;
+    const row = db
       .update(schema.messages)
-      .set({ body: '', deletedAt: now, pinnedAt: null, pinnedBy: null, updatedSeq: lastSeq(db) + 1 })
+      .set({ body: '', deletedAt: now, pinnedAt: null, pinnedBy: null, mentions: [], broadcasts: [], updatedSeq: next })
       .where(eq(schema.messages.seq, seq))
       .returning()
       .get()!;
+    const root = current.threadRoot === null ? null : recountReplies(db, current.threadRoot, next + 1);
+    return { message: toMessage(row, []), root: root && asMessage(db, root) };
   });
 }
 
 /** Pins or unpins a message; a change takes the next sequence number, a no-op changes nothing. */
 export function pinMessage(db: ChannelDb, seq: number, pinned: boolean, by: string, now: number): Message {
   return db.transaction(() => {
-    const current = findMessage(db, seq);
-    if ((current.pinnedAt !== null) === pinned) return current;
-    return db
+    const current = requireLiveRow(db, seq);
+    if ((current.pinnedAt !== null) === pinned) return asMessage(db, current);
+    const row = db
       .update(schema.messages)
       .set({ pinnedAt: pinned ? now : null, pinnedBy: pinned ? by : null, updatedSeq: lastSeq(db) + 1 })
       .where(eq(schema.messages.seq, seq))
       .returning()
       .get()!;
+    return asMessage(db, row);
   });
 }
 
-/** The channel's pinned messages, most recently pinned first. */
+/** The channel's pinned messages (thread replies included), most recently pinned first. */
 export function pinnedMessages(db: ChannelDb): Message[] {
-  return db.select().from(schema.messages).where(isNotNull(schema.messages.pinnedAt)).orderBy(desc(schema.messages.pinnedAt)).all();
+  return asMessages(db, db.select().from(schema.messages).where(isNotNull(schema.messages.pinnedAt)).orderBy(desc(schema.messages.pinnedAt)).all());
 }
 
 /** Earlier bodies of a message, oldest first. */
 export function editsOf(db: ChannelDb, seq: number) {
-  findMessage(db, seq);
+  requireLiveRow(db, seq);
   return db
     .select({ body: schema.messageEdits.body, replacedAt: schema.messageEdits.replacedAt })
     .from(schema.messageEdits)
@@ -128,26 +140,26 @@ export function editsOf(db: ChannelDb, seq: number) {
     .all();
 }
 
-/** Newest `limit` messages before `before` (or the newest overall), oldest first, in their current state. */
+/** Shown in the channel: everything but replies that stay in their thread. */
+const inChannel = or(isNull(schema.messages.threadRoot), eq(schema.messages.alsoInChannel, true));
+
+/** Newest `limit` messages of the channel before `before` (or the newest overall), oldest first, in their current state. */
 export function historyPage(db: ChannelDb, before: number | undefined, limit: number): HistoryPage {
   const rows = db
     .select()
     .from(schema.messages)
-    .where(before === undefined ? undefined : lt(schema.messages.seq, before))
+    .where(before === undefined ? inChannel : and(inChannel, lt(schema.messages.seq, before)))
     .orderBy(desc(schema.messages.seq))
     .limit(limit + 1)
     .all();
   const hasMore = rows.length > limit;
-  return { messages: rows.slice(0, limit).reverse(), hasMore, lastSeq: lastSeq(db) };
+  return { messages: asMessages(db, rows.slice(0, limit).reverse()), hasMore, lastSeq: lastSeq(db) };
 }
 
-/** Every message changed after event `after`, in the order of their latest change, at most `limit`. */
+/** Every message changed after event `after` (thread replies included), in the order of their latest change, at most `limit`. */
 export function changesAfter(db: ChannelDb, after: number, limit: number): Message[] {
-  return db
-    .select()
-    .from(schema.messages)
-    .where(gt(schema.messages.updatedSeq, after))
-    .orderBy(schema.messages.updatedSeq)
-    .limit(limit)
-    .all();
+  return asMessages(
+    db,
+    db.select().from(schema.messages).where(gt(schema.messages.updatedSeq, after)).orderBy(schema.messages.updatedSeq).limit(limit).all(),
+  );
 }

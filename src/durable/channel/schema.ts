@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { BroadcastMention, Mention, ThreadSummary } from '../../shared/model';
 
 /** One row: which channel this object holds. */
 export const channelInfo = sqliteTable('channel_info', {
@@ -9,9 +10,11 @@ export const channelInfo = sqliteTable('channel_info', {
 /**
  * The channel has one monotonic sequence for every event. A message takes the
  * next value as its `seq` when posted, and every later change to it (edit,
- * delete) takes the next value as its `updatedSeq`. The channel's last sequence
- * is therefore max(updatedSeq), and a client that resumes after N gets each
- * message whose updatedSeq > N, in that order, once.
+ * delete, pin, reaction, a reply in its thread) takes the next value as its
+ * `updatedSeq`. When one change touches two rows (a thread reply and its root),
+ * each row takes its own value. The channel's last sequence is therefore
+ * max(updatedSeq), and a client that resumes after N gets each message whose
+ * updatedSeq > N, in that order, once.
  * Messages are never removed (a delete leaves a tombstone), so that holds.
  */
 export const messages = sqliteTable(
@@ -30,8 +33,39 @@ export const messages = sqliteTable(
     replyTo: integer('reply_to'),
     pinnedAt: integer('pinned_at'),
     pinnedBy: text('pinned_by'),
+    /** Set on a thread reply: the seq of its root, which is never itself a reply. */
+    threadRoot: integer('thread_root'),
+    alsoInChannel: integer('also_in_channel', { mode: 'boolean' }).notNull().default(false),
+    /** A root's thread summary: live replies, the newest one's time, up to five repliers most recent first. */
+    replyCount: integer('reply_count').notNull().default(0),
+    lastReplyAt: integer('last_reply_at'),
+    threadParticipants: text('thread_participants', { mode: 'json' }).$type<ThreadSummary['participants']>().notNull().default([]),
+    /** Resolved when the body is posted or edited. */
+    mentions: text('mentions', { mode: 'json' }).$type<Mention[]>().notNull().default([]),
+    broadcasts: text('broadcasts', { mode: 'json' }).$type<BroadcastMention[]>().notNull().default([]),
   },
-  (t) => [uniqueIndex('messages_author_client').on(t.authorId, t.clientId), index('messages_updated_seq').on(t.updatedSeq)],
+  (t) => [
+    uniqueIndex('messages_author_client').on(t.authorId, t.clientId),
+    index('messages_updated_seq').on(t.updatedSeq),
+    index('messages_thread_root').on(t.threadRoot),
+  ],
+);
+
+export type MessageRow = typeof messages.$inferSelect;
+
+/** One person's reaction with one emoji; rowid order is the order they reacted in. */
+export const reactions = sqliteTable(
+  'reactions',
+  {
+    messageSeq: integer('message_seq')
+      .notNull()
+      .references(() => messages.seq),
+    emoji: text('emoji').notNull(),
+    userId: text('user_id').notNull(),
+    userName: text('user_name').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.messageSeq, t.emoji, t.userId] })],
 );
 
 /** Earlier bodies of edited messages, so an edit can be looked back on. */

@@ -42,6 +42,10 @@ export const channelRoutes = new Hono<AppEnv>()
     const { stub } = await joinedChannel(c);
     return c.json(await stub.history(query.before, query.limit));
   })
+  .get('/:channelId/members', async (c) => {
+    const { workspaceId, channelId } = await joinedChannel(c);
+    return c.json({ members: await workspace(c.env, workspaceId).channelRoster(channelId) });
+  })
   .get('/:channelId/pins', async (c) => {
     const { stub } = await joinedChannel(c);
     return c.json({ messages: await stub.pins() });
@@ -55,6 +59,11 @@ export const channelRoutes = new Hono<AppEnv>()
     const seq = readParam(c, 'seq', messageSeq);
     const { stub } = await joinedChannel(c);
     return c.json({ edits: await stub.edits(seq) });
+  })
+  .get('/:channelId/messages/:seq/thread', async (c) => {
+    const seq = readParam(c, 'seq', messageSeq);
+    const { stub } = await joinedChannel(c);
+    return c.json(await stub.thread(seq));
   })
   .get('/:channelId/socket', async (c) => {
     if (c.req.header('Upgrade')?.toLowerCase() !== 'websocket') {

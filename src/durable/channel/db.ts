@@ -1,0 +1,31 @@
+import { eq, max } from 'drizzle-orm';
+import type { DrizzleSqliteDODatabase } from 'drizzle-orm/durable-sqlite';
+import { AppError } from '../../shared/errors';
+import * as schema from './schema';
+
+export type ChannelDb = DrizzleSqliteDODatabase<typeof schema>;
+
+/** The channel's last event sequence (see schema.ts). */
+export function lastSeq(db: ChannelDb): number {
+  return db.select({ seq: max(schema.messages.updatedSeq) }).from(schema.messages).get()?.seq ?? 0;
+}
+
+/** A message row in its current state, tombstones included. */
+export function requireRow(db: ChannelDb, seq: number): schema.MessageRow {
+  const row = db.select().from(schema.messages).where(eq(schema.messages.seq, seq)).get();
+  if (!row) throw new AppError('not_found', 'No such message');
+  return row;
+}
+
+/** A message row that has not been deleted. */
+export function requireLiveRow(db: ChannelDb, seq: number): schema.MessageRow {
+  const row = requireRow(db, seq);
+  if (row.deletedAt !== null) throw new AppError('not_found', 'No such message');
+  return row;
+}
+
+/** Who did something, as the socket's identity names them. */
+export interface Author {
+  userId: string;
+  displayName: string;
+}

@@ -1,0 +1,44 @@
+import type { Message, Reaction } from '../../shared/model';
+import type { ChannelDb } from './db';
+import { reactionsOf } from './reactions';
+import type { MessageRow } from './schema';
+
+/** The one mapping from a stored row (and its reactions) to the Message clients get. */
+export function toMessage(row: MessageRow, reactions: Reaction[]): Message {
+  return {
+    seq: row.seq,
+    updatedSeq: row.updatedSeq,
+    clientId: row.clientId,
+    authorId: row.authorId,
+    authorName: row.authorName,
+    body: row.body,
+    createdAt: row.createdAt,
+    editedAt: row.editedAt,
+    deletedAt: row.deletedAt,
+    replyTo: row.replyTo,
+    pinnedAt: row.pinnedAt,
+    pinnedBy: row.pinnedBy,
+    threadRoot: row.threadRoot,
+    alsoInChannel: row.alsoInChannel,
+    thread:
+      row.replyCount > 0 && row.lastReplyAt !== null
+        ? { replyCount: row.replyCount, lastReplyAt: row.lastReplyAt, participants: row.threadParticipants }
+        : null,
+    reactions,
+    mentions: row.mentions,
+    broadcasts: row.broadcasts,
+  };
+}
+
+/** Rows as Messages, reading the reactions of all of them in one query. */
+export function asMessages(db: ChannelDb, rows: MessageRow[]): Message[] {
+  const reactions = reactionsOf(
+    db,
+    rows.map((row) => row.seq),
+  );
+  return rows.map((row) => toMessage(row, reactions.get(row.seq) ?? []));
+}
+
+export function asMessage(db: ChannelDb, row: MessageRow): Message {
+  return asMessages(db, [row])[0];
+}
