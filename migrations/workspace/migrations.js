@@ -1,10 +1,12 @@
 import journal from './meta/_journal.json';
 import m0000 from './0000_next_the_spike.sql';
+import m0001 from './0001_flat_the_executioner.sql';
 
   export default {
     journal,
     migrations: {
-      m0000
+      m0000,
+m0001
     }
   }
   

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CHANNEL_NAME_PATTERN, LIMITS, USERNAME_PATTERN } from './limits';
-import { ROLES } from './model';
+import { BROADCAST_MENTIONS, NOTIFICATION_LEVELS, ROLES } from './model';
 
 export { ACCOUNT_HEADER, ACCOUNT_QUERY } from './wire';
 
@@ -16,7 +16,8 @@ export const username = z
   .toLowerCase()
   .min(LIMITS.usernameMin, `Use at least ${LIMITS.usernameMin} characters`)
   .max(LIMITS.usernameMax, `Use at most ${LIMITS.usernameMax} characters`)
-  .regex(USERNAME_PATTERN, 'Use lowercase letters, digits, dots, dashes and underscores, starting with a letter or digit');
+  .regex(USERNAME_PATTERN, 'Use lowercase letters, digits, dots, dashes and underscores, starting with a letter or digit and not ending in a dot')
+  .refine((name) => !(BROADCAST_MENTIONS as readonly string[]).includes(name), 'That name mentions everyone in a channel (@channel, @here, @everyone); choose another');
 
 export const password = z
   .string()
@@ -94,3 +95,16 @@ export const SocketQuery = z.object({
 
 /** Ids Hearth generates: lowercase base32, fixed length. */
 export const entityId = z.string().regex(/^[a-z2-7]{16}$/, 'Not a valid id');
+
+export const GatewayQuery = z.object({
+  protocol: z.coerce.number().int().min(1).default(1),
+});
+
+/** Change either or both; the answer is the caller's new state in the channel. */
+export const NotificationSettingsBody = z
+  .object({
+    level: z.enum(NOTIFICATION_LEVELS).optional(),
+    muted: z.boolean().optional(),
+  })
+  .refine((body) => body.level !== undefined || body.muted !== undefined, 'Give a level, muted, or both');
+export type NotificationSettingsBody = z.infer<typeof NotificationSettingsBody>;

@@ -5,7 +5,6 @@
  * Channel events reach only the channel's members.
  */
 import { z } from 'zod';
-import { LIMITS } from './limits';
 import type { ErrorCode } from './errors';
 import { STATUS_OVERRIDES, type ChannelReadState, type Presence, type StatusOverride } from './model';
 
@@ -69,5 +68,4 @@ export type GatewayServerFrame =
   | { type: 'channels-changed' }
   | { type: 'error'; code: ErrorCode; message: string };
 
-export const GATEWAY_PROTOCOL_VERSION = 1;
-export const ACTIVITY_PREVIEW_MAX = LIMITS.activityPreviewMax;
+export { GATEWAY_PROTOCOL_VERSION } from './wire';

@@ -14,3 +14,6 @@ export const PROTOCOL_VERSION = 1;
 /** Sent as a bare text frame; the server answers "pong" without waking the channel object. */
 export const PING = 'ping';
 export const PONG = 'pong';
+
+/** Workspace gateway socket protocol version; bumped like PROTOCOL_VERSION. */
+export const GATEWAY_PROTOCOL_VERSION = 1;

@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { CreateChannelBody } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
@@ -59,9 +59,19 @@ export function createChannel(db: WorkspaceDb, input: CreateChannelBody, creator
   });
 }
 
-/** Idempotent: joining a channel you are in changes nothing. */
-export function joinChannel(db: WorkspaceDb, channelId: string, userId: string, now: number) {
-  db.insert(schema.channelMembers).values({ channelId, userId, joinedAt: now }).onConflictDoNothing().run();
+/**
+ * Idempotent: joining a channel you are in changes nothing. A joiner has read
+ * everything posted before they came; returns whether they were added.
+ */
+export function joinChannel(db: WorkspaceDb, channelId: string, userId: string, now: number): boolean {
+  const readSeq = sql`(select ${schema.channels.lastSeq} from ${schema.channels} where ${schema.channels.id} = ${channelId})`;
+  const added = db
+    .insert(schema.channelMembers)
+    .values({ channelId, userId, joinedAt: now, readSeq })
+    .onConflictDoNothing()
+    .returning({ userId: schema.channelMembers.userId })
+    .get();
+  return added !== undefined;
 }
 
 export function isChannelMember(db: WorkspaceDb, channelId: string, userId: string): boolean {

@@ -5,15 +5,24 @@ import { mayChangeRole } from '../../shared/permissions';
 import type { Identity, WorkspaceDb } from './db';
 import * as schema from './schema';
 
+/** The columns that make a Member (the table holds more, such as the status override). */
+const memberColumns = {
+  userId: schema.members.userId,
+  username: schema.members.username,
+  displayName: schema.members.displayName,
+  role: schema.members.role,
+  joinedAt: schema.members.joinedAt,
+};
+
 /** The caller's membership, or not_found: a workspace you are not in does not exist for you. */
 export function requireMember(db: WorkspaceDb, userId: string): Member {
-  const member = db.select().from(schema.members).where(eq(schema.members.userId, userId)).get();
+  const member = findMember(db, userId);
   if (!member) throw new AppError('not_found', 'No such workspace');
   return member;
 }
 
 export function findMember(db: WorkspaceDb, userId: string): Member | undefined {
-  return db.select().from(schema.members).where(eq(schema.members.userId, userId)).get();
+  return db.select(memberColumns).from(schema.members).where(eq(schema.members.userId, userId)).get();
 }
 
 export function addMember(db: WorkspaceDb, who: Identity, role: Role, now: number): Member {
@@ -23,7 +32,7 @@ export function addMember(db: WorkspaceDb, who: Identity, role: Role, now: numbe
 }
 
 export function listMembers(db: WorkspaceDb): Member[] {
-  return db.select().from(schema.members).orderBy(asc(schema.members.displayName)).all();
+  return db.select(memberColumns).from(schema.members).orderBy(asc(schema.members.displayName)).all();
 }
 
 export function changeRole(db: WorkspaceDb, actor: Member, targetId: string, role: Role): Member {

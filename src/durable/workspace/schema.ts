@@ -1,5 +1,5 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import type { Role } from '../../shared/model';
+import { foreignKey, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { NotificationLevel, Presence, Role, StatusOverride } from '../../shared/model';
 
 /** One row: this object's workspace. */
 export const workspaceInfo = sqliteTable('workspace_info', {
@@ -15,6 +15,14 @@ export const members = sqliteTable('members', {
   displayName: text('display_name').notNull(),
   role: text('role').$type<Role>().notNull(),
   joinedAt: integer('joined_at').notNull(),
+  /** The presence the member chose; kept while they are offline, applied while connected. */
+  statusOverride: text('status_override').$type<StatusOverride>().notNull().default('auto'),
+  /**
+   * The presence last announced for the member. Sockets that close together leave
+   * the runtime's list before their handlers run, so a change is detected against
+   * this rather than recomputed from "before" and "after" the one socket.
+   */
+  announcedPresence: text('announced_presence').$type<Presence>().notNull().default('offline'),
 });
 
 export const channels = sqliteTable('channels', {
@@ -23,8 +31,18 @@ export const channels = sqliteTable('channels', {
   topic: text('topic').notNull().default(''),
   createdBy: text('created_by').notNull(),
   createdAt: integer('created_at').notNull(),
+  /** The largest post seq heard from the channel object, thread-only replies included: reads are clamped to it. */
+  lastSeq: integer('last_seq').notNull().default(0),
+  /** The newest post shown in the channel itself; later than a member's read seq means unread. */
+  lastPostSeq: integer('last_post_seq').notNull().default(0),
+  lastPostAt: integer('last_post_at'),
 });
 
+/**
+ * Membership of a channel, with the member's read position and notification
+ * settings there. Notifications default to mentions only; the level and the
+ * mute are preferences clients apply, the server counts mentions regardless.
+ */
 export const channelMembers = sqliteTable(
   'channel_members',
   {
@@ -35,8 +53,54 @@ export const channelMembers = sqliteTable(
       .notNull()
       .references(() => members.userId, { onDelete: 'cascade' }),
     joinedAt: integer('joined_at').notNull(),
+    readSeq: integer('read_seq').notNull().default(0),
+    level: text('notification_level').$type<NotificationLevel>().notNull().default('mentions'),
+    muted: integer('muted', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.channelId, t.userId] }), index('channel_members_user').on(t.userId)],
+);
+
+/** An unread message that mentions a channel member; removed as they read past it or leave. */
+export const mentionMarks = sqliteTable(
+  'mention_marks',
+  {
+    userId: text('user_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    seq: integer('seq').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.channelId, t.seq] }),
+    index('mention_marks_message').on(t.channelId, t.seq),
+    foreignKey({ columns: [t.channelId, t.userId], foreignColumns: [channelMembers.channelId, channelMembers.userId] }).onDelete('cascade'),
+  ],
+);
+
+/** The latest posts recorded per channel, so a repeated or late report is handled once (see read-state.ts). */
+export const recordedPosts = sqliteTable(
+  'recorded_posts',
+  {
+    channelId: text('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.channelId, t.seq] })],
+);
+
+/** Messages a member saved for later; the message itself stays in its channel object. */
+export const savedMessages = sqliteTable(
+  'saved_messages',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => members.userId, { onDelete: 'cascade' }),
+    channelId: text('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    savedAt: integer('saved_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.channelId, t.seq] }), index('saved_messages_newest').on(t.userId, t.savedAt)],
 );
 
 export const invites = sqliteTable('invites', {

@@ -1,16 +1,20 @@
 import { DurableObject } from 'cloudflare:workers';
 import migrations from '../../../migrations/workspace/migrations.js';
-import type { CreateChannelBody, CreateInviteBody } from '../../shared/api';
+import { GatewayQuery, type CreateChannelBody, type CreateInviteBody } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import type { Channel, Invite, InvitePreview, Member, Role, Workspace as WorkspaceView } from '../../shared/model';
+import type { Channel, ChannelReadState, Invite, InvitePreview, Member, Role, Workspace as WorkspaceView } from '../../shared/model';
 import { can } from '../../shared/permissions';
+import { PING, PONG } from '../../shared/wire';
 import type { PostActivity, RosterEntry } from '../activity';
 import type { Env } from '../env';
 import { openDatabase } from '../sqlite';
 import * as channels from './channels';
 import type { Identity, WorkspaceDb } from './db';
+import { Gateway, GatewayIdentity, IDENTITY_HEADER } from './gateway';
 import * as invites from './invites';
 import * as members from './members';
+import * as readState from './read-state';
+import * as saved from './saved';
 import * as schema from './schema';
 
 /** Where a member may post: what the worker needs to open a channel socket. */
@@ -19,13 +23,48 @@ export interface ChannelAccess {
   channel: Channel;
 }
 
-/** One object per workspace: members and roles, channels, invites. */
+/**
+ * One object per workspace: members and roles, channels, invites, read state,
+ * saved messages, and the gateway sockets (built for hibernation: see gateway.ts).
+ */
 export class Workspace extends DurableObject<Env> {
   private readonly db: WorkspaceDb;
+  private readonly gateway: Gateway;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.db = openDatabase(ctx, schema, migrations);
+    this.gateway = new Gateway(ctx, this.db, env);
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
+    // After openDatabase's migrations, before any event.
+    void ctx.blockConcurrencyWhile(async () => this.gateway.start());
+  }
+
+  /** Accepts a gateway socket; the worker has checked the session and names the caller in a header. */
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') {
+      return new Response('Expected a WebSocket upgrade', { status: 426 });
+    }
+    const identity = GatewayIdentity.parse(JSON.parse(request.headers.get(IDENTITY_HEADER) ?? 'null'));
+    const query = GatewayQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+    return this.gateway.connect(identity, query);
+  }
+
+  override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer) {
+    this.gateway.onMessage(ws, raw);
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number) {
+    this.gateway.onClose(ws);
+    try {
+      ws.close(code === 1005 || code === 1006 ? 1000 : code, 'closing');
+    } catch {
+      // already closed
+    }
+  }
+
+  override async webSocketError(ws: WebSocket) {
+    this.gateway.onClose(ws);
   }
 
   private info() {
@@ -70,13 +109,15 @@ export class Workspace extends DurableObject<Env> {
   createChannel(userId: string, input: CreateChannelBody): Channel {
     const member = members.requireMember(this.db, userId);
     if (!can.createChannel(member.role)) throw new AppError('forbidden', 'You may not create channels here');
-    return channels.createChannel(this.db, input, userId, Date.now());
+    const channel = channels.createChannel(this.db, input, userId, Date.now());
+    this.gateway.joined(userId, channel.id);
+    return channel;
   }
 
   joinChannel(userId: string, channelId: string): Channel {
     members.requireMember(this.db, userId);
     channels.getChannel(this.db, channelId, userId);
-    channels.joinChannel(this.db, channelId, userId, Date.now());
+    if (channels.joinChannel(this.db, channelId, userId, Date.now())) this.gateway.joined(userId, channelId);
     return channels.getChannel(this.db, channelId, userId);
   }
 
@@ -94,13 +135,38 @@ export class Workspace extends DurableObject<Env> {
   }
 
   /** A message was committed in a channel: update unread state and tell members' gateways. Internal. */
-  recordPost(_post: PostActivity): void {
-    // Filled in by the gateway work: read state, mention marks, activity frames.
+  recordPost(post: PostActivity): void {
+    this.gateway.posted(post);
   }
 
-  /** A message was deleted: it no longer counts as a mention. Internal. */
-  forgetPost(_channelId: string, _seq: number): void {
-    // Filled in by the gateway work.
+  /** A message was deleted: it no longer counts as a mention, and is no longer saved. Internal. */
+  forgetPost(channelId: string, seq: number): void {
+    this.gateway.forgotten(channelId, seq);
+  }
+
+  /** Changes the caller's notification settings in a channel they belong to; all their devices get the new state. */
+  setNotifications(userId: string, channelId: string, change: readState.NotificationChange): ChannelReadState {
+    members.requireMember(this.db, userId);
+    const state = readState.setNotifications(this.db, userId, channelId, change);
+    this.gateway.sendState(userId, channelId, state);
+    return state;
+  }
+
+  /** Saves a message for later; the worker has checked that the message exists. */
+  saveMessage(userId: string, channelId: string, seq: number): saved.SavedRef {
+    members.requireMember(this.db, userId);
+    return saved.saveMessage(this.db, userId, channelId, seq, Date.now());
+  }
+
+  unsaveMessage(userId: string, channelId: string, seq: number): void {
+    members.requireMember(this.db, userId);
+    saved.unsaveMessage(this.db, userId, channelId, seq);
+  }
+
+  /** The caller's saved messages in channels they belong to, newest first; the worker fetches the messages. */
+  savedMessages(userId: string): saved.SavedRef[] {
+    members.requireMember(this.db, userId);
+    return saved.savedOf(this.db, userId);
   }
 
   createInvite(userId: string, code: string, input: CreateInviteBody): Invite {
@@ -134,15 +200,17 @@ export class Workspace extends DurableObject<Env> {
    */
   redeemInvite(code: string, who: Identity): { workspaceId: string; alreadyMember: boolean } {
     const now = Date.now();
-    return this.db.transaction(() => {
+    const { general, ...result } = this.db.transaction(() => {
       const info = this.info();
-      if (members.findMember(this.db, who.userId)) return { workspaceId: info.id, alreadyMember: true };
+      if (members.findMember(this.db, who.userId)) return { workspaceId: info.id, alreadyMember: true, general: undefined };
       invites.requireUsableInvite(this.db, code, now);
       invites.countUse(this.db, code);
       members.addMember(this.db, who, 'member', now);
       const general = channels.generalChannelId(this.db);
       if (general) channels.joinChannel(this.db, general, who.userId, now);
-      return { workspaceId: info.id, alreadyMember: false };
+      return { workspaceId: info.id, alreadyMember: false, general };
     });
+    if (general) this.gateway.joined(who.userId, general);
+    return result;
   }
 }

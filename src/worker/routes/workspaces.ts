@@ -6,7 +6,10 @@ import { readJson, readParam } from '../http/validate';
 import { requireAccount } from '../middleware/session';
 import { directory, workspace } from '../stubs';
 import { channelRoutes } from './channels';
+import { gatewayRoutes } from './gateway';
 import { inviteRoutes } from './invites';
+import { notificationRoutes } from './notifications';
+import { savedMessageRoutes, savedRoutes } from './saved';
 
 export const workspaceRoutes = new Hono<AppEnv>()
   .use(requireAccount())
@@ -38,4 +41,9 @@ export const workspaceRoutes = new Hono<AppEnv>()
     return c.json({ member: await workspace(c.env, id).changeRole(c.get('account').id, target, role) });
   })
   .route('/:workspaceId/channels', channelRoutes)
+  // Per-person resources under a channel's path; their paths differ from every channel route.
+  .route('/:workspaceId/channels', notificationRoutes)
+  .route('/:workspaceId/channels', savedMessageRoutes)
+  .route('/:workspaceId/saved', savedRoutes)
+  .route('/:workspaceId/gateway', gatewayRoutes)
   .route('/:workspaceId/invites', inviteRoutes);

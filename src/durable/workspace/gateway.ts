@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { GatewayQuery } from '../../shared/api';
+import { AppError, ERROR_STATUS, type ErrorBody } from '../../shared/errors';
+import { GATEWAY_PROTOCOL_VERSION, type ActivityEvent, type GatewayClientFrame } from '../../shared/gateway';
+import { LIMITS } from '../../shared/limits';
+import type { ChannelReadState } from '../../shared/model';
+import type { PostActivity } from '../activity';
+import { openSocketCount, parseMaxConnections } from '../connection-budget';
+import type { Env } from '../env';
+import type { WorkspaceDb } from './db';
+import { encode, parseGatewayFrame } from './gateway-frames';
+import { GatewaySockets } from './gateway-sockets';
+import { findMember } from './members';
+import * as posts from './posts';
+import * as presence from './presence';
+import * as readState from './read-state';
+
+export { IDENTITY_HEADER } from '../channel/identity';
+
+/** Who opened a gateway socket, as the worker vouches after checking the session. */
+export const GatewayIdentity = z.object({ userId: z.string() });
+export type GatewayIdentity = z.infer<typeof GatewayIdentity>;
+
+/**
+ * The workspace gateway: accepts members' sockets, answers their frames, and
+ * tells them about posts, read state, presence and channel list changes.
+ * Anything about a channel goes to that channel's members only.
+ */
+export class Gateway {
+  readonly sockets: GatewaySockets;
+
+  constructor(
+    ctx: DurableObjectState,
+    private readonly db: WorkspaceDb,
+    private readonly env: Env,
+  ) {
+    this.sockets = new GatewaySockets(ctx);
+  }
+
+  /**
+   * Called as the object starts. With no socket open, nobody is online whatever
+   * was last announced: a restart drops every socket without running close handlers.
+   */
+  start() {
+    this.sockets.report();
+    if (this.sockets.open().length === 0) presence.resetAnnounced(this.db);
+  }
+
+  /** Opens a socket for `identity`; a non-member gets 404 like every other route, a full server 503. */
+  connect(identity: GatewayIdentity, query: z.output<typeof GatewayQuery>): Response {
+    if (!findMember(this.db, identity.userId)) return errorResponse(new AppError('not_found', 'No such workspace'));
+    if (openSocketCount() >= parseMaxConnections(this.env.MAX_CONNECTIONS)) {
+      const busy = errorResponse(new AppError('server_busy', 'The server is at its connection limit; try again shortly'));
+      busy.headers.set('Retry-After', '10');
+      return busy;
+    }
+    const { 0: client, 1: server } = new WebSocketPair();
+    if (query.protocol !== GATEWAY_PROTOCOL_VERSION) {
+      // Accepted outside hibernation, so it never counts as one of the person's gateways.
+      server.accept();
+      const message = `This server speaks gateway protocol ${GATEWAY_PROTOCOL_VERSION}; reload the page`;
+      server.send(encode({ type: 'error', code: 'bad_request', message }));
+      server.close(4400, 'Unsupported protocol version');
+      return new Response(null, { status: 101, webSocket: client });
+    }
+    const { userId } = identity;
+    this.sockets.accept(server, userId);
+    const overrides = presence.overrides(this.db);
+    this.sockets.send(server, {
+      type: 'hello',
+      protocol: GATEWAY_PROTOCOL_VERSION,
+      userId,
+      channels: readState.statesOf(this.db, userId),
+      presence: presence.presenceMap(this.sockets.byUser(), overrides),
+      statusOverride: overrides.get(userId) ?? 'auto',
+    });
+    // The hello told the new socket already.
+    this.refreshPresence(userId, { notTo: server });
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  onMessage(ws: WebSocket, raw: string | ArrayBuffer) {
+    try {
+      this.handle(ws, parseGatewayFrame(raw));
+    } catch (error) {
+      const known = AppError.from(error);
+      if (!known) console.error('gateway frame failed', error);
+      const message = known?.detail ?? 'The server could not handle that frame';
+      this.sockets.send(ws, { type: 'error', code: known?.code ?? 'internal', message });
+    }
+  }
+
+  private handle(ws: WebSocket, frame: GatewayClientFrame) {
+    const current = this.sockets.attachment(ws);
+    const { userId } = current;
+    switch (frame.type) {
+      case 'read': {
+        const state = readState.markRead(this.db, userId, frame.channelId, frame.seq);
+        if (state) this.sockets.sendTo(userId, { type: 'state', state });
+        return;
+      }
+      case 'activity': {
+        this.sockets.setAttachment(ws, { ...current, idle: frame.state === 'idle' });
+        this.refreshPresence(userId);
+        return;
+      }
+      case 'status': {
+        presence.setOverride(this.db, userId, frame.override);
+        this.sockets.sendTo(userId, { type: 'status', override: frame.override });
+        this.refreshPresence(userId);
+        return;
+      }
+    }
+  }
+
+  /** A socket closed or failed: it no longer counts for presence or the connection budget. */
+  onClose(ws: WebSocket) {
+    this.sockets.report(ws);
+    const closing = this.sockets.attachment(ws);
+    if (closing) this.refreshPresence(closing.userId, { leaving: ws });
+  }
+
+  /**
+   * Recomputes a person's presence from their open sockets (without `leaving`) and,
+   * when it differs from the one last announced, tells everyone (but `notTo`).
+   * Presence is workspace-wide, derived from no channel: everyone may see it.
+   */
+  private refreshPresence(userId: string, { leaving, notTo }: { leaving?: WebSocket; notTo?: WebSocket } = {}) {
+    const record = presence.presenceRecord(this.db, userId);
+    if (!record) return;
+    const now = presence.presenceOf(record.override, this.sockets.attachmentsOf(userId, leaving));
+    if (now === record.announced) return;
+    presence.setAnnounced(this.db, userId, now);
+    this.sockets.broadcast({ type: 'presence', userId, presence: now }, notTo);
+  }
+
+  /** Records a post and tells the channel's connected members, each with their own state. */
+  posted(post: PostActivity) {
+    const byUser = this.sockets.byUser();
+    const recorded = posts.recordPost(this.db, post, (userId) => byUser.get(userId) ?? []);
+    if (!recorded) return;
+    const recipients = recorded.memberIds.filter((userId) => byUser.has(userId));
+    if (recipients.length === 0) return;
+    const states = readState.statesIn(this.db, post.channelId);
+    const event: Omit<ActivityEvent, 'mentionsYou'> = {
+      channelId: post.channelId,
+      seq: post.seq,
+      authorId: post.authorId,
+      authorName: post.authorName,
+      preview: preview(post.body),
+      threadRoot: post.threadRoot,
+    };
+    for (const userId of recipients) {
+      const state = states.get(userId);
+      if (state) this.sockets.sendTo(userId, { type: 'activity', event: { ...event, mentionsYou: recorded.mentioned.has(userId) }, state });
+    }
+  }
+
+  /** A post was deleted: the members it mentioned get their lower counts. */
+  forgotten(channelId: string, seq: number) {
+    for (const userId of new Set(posts.forgetPost(this.db, channelId, seq))) this.sendState(userId, channelId);
+  }
+
+  /** Someone joined a channel (or created it): everyone refetches the list, the joiner gets its state. */
+  joined(userId: string, channelId: string) {
+    this.sockets.broadcast({ type: 'channels-changed' });
+    this.sendState(userId, channelId);
+  }
+
+  /** The person's current state in the channel, to all their devices. */
+  sendState(userId: string, channelId: string, state?: ChannelReadState) {
+    const current = state ?? readState.stateOf(this.db, userId, channelId);
+    if (current) this.sockets.sendTo(userId, { type: 'state', state: current });
+  }
+}
+
+/** The start of a body for a notification, never splitting a surrogate pair. */
+function preview(body: string): string {
+  if (body.length <= LIMITS.activityPreviewMax) return body;
+  const cut = body.slice(0, LIMITS.activityPreviewMax);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+function errorResponse(error: AppError): Response {
+  return Response.json({ error: { code: error.code, message: error.detail } } satisfies ErrorBody, { status: ERROR_STATUS[error.code] });
+}

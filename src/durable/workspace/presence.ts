@@ -1,0 +1,65 @@
+import { eq, ne } from 'drizzle-orm';
+import type { Presence, StatusOverride } from '../../shared/model';
+import type { WorkspaceDb } from './db';
+import * as schema from './schema';
+
+/** What a gateway socket remembers across hibernation: whose it is and whether its tab is idle. */
+export interface GatewayAttachment {
+  userId: string;
+  idle: boolean;
+}
+
+/**
+ * A person's presence from their open gateway sockets and their override.
+ * Nobody connected is offline whatever they chose; connected, an override
+ * wins; otherwise any active tab makes them online and only idle tabs away.
+ */
+export function presenceOf(override: StatusOverride, sockets: readonly GatewayAttachment[]): Presence {
+  if (sockets.length === 0) return 'offline';
+  if (override !== 'auto') return override;
+  return sockets.some((s) => !s.idle) ? 'online' : 'away';
+}
+
+/** Whether @here reaches this person: an active tab and not set to away (do-not-disturb still counts). */
+export function isHere(override: StatusOverride, sockets: readonly GatewayAttachment[]): boolean {
+  return override !== 'away' && sockets.some((s) => !s.idle);
+}
+
+/** A member's override and the presence last announced for them; undefined for someone not a member. */
+export function presenceRecord(db: WorkspaceDb, userId: string): { override: StatusOverride; announced: Presence } | undefined {
+  return db
+    .select({ override: schema.members.statusOverride, announced: schema.members.announcedPresence })
+    .from(schema.members)
+    .where(eq(schema.members.userId, userId))
+    .get();
+}
+
+/** Every member whose override is not `auto`; the rest follow their activity. */
+export function overrides(db: WorkspaceDb): Map<string, StatusOverride> {
+  const rows = db
+    .select({ userId: schema.members.userId, override: schema.members.statusOverride })
+    .from(schema.members)
+    .where(ne(schema.members.statusOverride, 'auto'))
+    .all();
+  return new Map(rows.map((r) => [r.userId, r.override]));
+}
+
+export function setOverride(db: WorkspaceDb, userId: string, override: StatusOverride) {
+  db.update(schema.members).set({ statusOverride: override }).where(eq(schema.members.userId, userId)).run();
+}
+
+/** Everyone is offline: for when no socket is open (after a restart, announcements of before are void). */
+export function resetAnnounced(db: WorkspaceDb) {
+  db.update(schema.members).set({ announcedPresence: 'offline' }).where(ne(schema.members.announcedPresence, 'offline')).run();
+}
+
+export function setAnnounced(db: WorkspaceDb, userId: string, presence: Presence) {
+  db.update(schema.members).set({ announcedPresence: presence }).where(eq(schema.members.userId, userId)).run();
+}
+
+/** Presence of everyone connected, from their sockets' attachments. */
+export function presenceMap(byUser: Map<string, GatewayAttachment[]>, overrides: Map<string, StatusOverride>): Record<string, Presence> {
+  const result: Record<string, Presence> = {};
+  for (const [userId, sockets] of byUser) result[userId] = presenceOf(overrides.get(userId) ?? 'auto', sockets);
+  return result;
+}
