@@ -77,7 +77,7 @@ describe('editing and deleting messages', () => {
       return question.count();
     }).toBe(1);
     await question.hover();
-    await question.getByRole('button', { name: 'Reply' }).click();
+    await question.getByRole('button', { name: 'Reply with quote' }).click();
     await d.page.getByTestId('replying-to').filter({ hasText: 'Who has the forklift key?' }).waitFor();
     await send(d.page, 'I do, it is in the office');
     await d.page.getByTestId('replying-to').waitFor({ state: 'hidden' });

@@ -42,6 +42,15 @@ export class ApiClient {
     return invite.code;
   }
 
+  async createChannel(workspaceId: string, name: string): Promise<string> {
+    const { channel } = await this.call<{ channel: { id: string } }>('POST', `/api/workspaces/${workspaceId}/channels`, { name });
+    return channel.id;
+  }
+
+  async joinChannel(workspaceId: string, channelId: string): Promise<void> {
+    await this.call('POST', `/api/workspaces/${workspaceId}/channels/${channelId}/members`, {});
+  }
+
   async redeemInvite(code: string): Promise<void> {
     await this.call('POST', `/api/invites/${code}/redemptions`, {});
   }

@@ -25,7 +25,7 @@ export function actAs(accountId: string | null) {
   activeAccountId = accountId;
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
   if (activeAccountId) headers[ACCOUNT_HEADER] = activeAccountId;
   if (body !== undefined) headers['Content-Type'] = 'application/json';

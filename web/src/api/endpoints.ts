@@ -3,16 +3,23 @@ import type { ChangeRoleBody, CreateChannelBody, CreateInviteBody, SignInBody, S
 import type {
   Account,
   Channel,
+  ChannelReadState,
   HistoryPage,
   InstanceInfo,
   Invite,
   InvitePreview,
   Member,
   Message,
+  NotificationLevel,
+  SavedItem,
+  ThreadPage,
   Workspace,
   WorkspaceSummary,
 } from '../../../src/shared/model';
 import { api } from './client';
+
+/** A channel member as the @mention autocomplete needs them. */
+export type ChannelMember = Pick<Member, 'userId' | 'username' | 'displayName'>;
 
 const ws = (id: string) => `/workspaces/${encodeURIComponent(id)}`;
 
@@ -41,6 +48,15 @@ export const endpoints = {
   message: (id: string, channelId: string, seq: number) =>
     api<{ message: Message }>('GET', `${ws(id)}/channels/${channelId}/messages/${seq}`),
 
+  thread: (id: string, channelId: string, seq: number) =>
+    api<ThreadPage>('GET', `${ws(id)}/channels/${channelId}/messages/${seq}/thread`),
+  channelMembers: (id: string, channelId: string) => api<{ members: ChannelMember[] }>('GET', `${ws(id)}/channels/${channelId}/members`),
+  notificationSettings: (id: string, channelId: string, body: { level?: NotificationLevel; muted?: boolean }) =>
+    api<{ state: ChannelReadState }>('PUT', `${ws(id)}/channels/${channelId}/notifications`, body),
+  saved: (id: string) => api<{ items: SavedItem[] }>('GET', `${ws(id)}/saved`),
+  save: (id: string, channelId: string, seq: number) => api<unknown>('PUT', `${ws(id)}/channels/${channelId}/messages/${seq}/saved`, {}),
+  unsave: (id: string, channelId: string, seq: number) => api<unknown>('DELETE', `${ws(id)}/channels/${channelId}/messages/${seq}/saved`),
+
   pins: (id: string, channelId: string) => api<{ messages: Message[] }>('GET', `${ws(id)}/channels/${channelId}/pins`),
   edits: (id: string, channelId: string, seq: number) =>
     api<{ edits: { body: string; replacedAt: number }[] }>('GET', `${ws(id)}/channels/${channelId}/messages/${seq}/edits`),
@@ -53,8 +69,15 @@ export const endpoints = {
     api<{ workspaceId: string; alreadyMember: boolean }>('POST', `/invites/${encodeURIComponent(code)}/redemptions`, {}),
 };
 
-export function channelSocketUrl(workspaceId: string, channelId: string, accountId: string, after: number, protocol: number) {
+function socketUrl(path: string, query: Record<string, string>) {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const query = new URLSearchParams({ account: accountId, after: String(after), protocol: String(protocol) });
-  return `${scheme}//${location.host}/api${ws(workspaceId)}/channels/${channelId}/socket?${query}`;
+  return `${scheme}//${location.host}/api${path}?${new URLSearchParams(query)}`;
+}
+
+export function channelSocketUrl(workspaceId: string, channelId: string, accountId: string, after: number, protocol: number) {
+  return socketUrl(`${ws(workspaceId)}/channels/${channelId}/socket`, { account: accountId, after: String(after), protocol: String(protocol) });
+}
+
+export function gatewaySocketUrl(workspaceId: string, accountId: string, protocol: number) {
+  return socketUrl(`${ws(workspaceId)}/gateway`, { account: accountId, protocol: String(protocol) });
 }

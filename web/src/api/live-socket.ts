@@ -1,4 +1,3 @@
-import type { ClientFrame, ServerFrame } from '../../../src/shared/protocol';
 import { PING, PONG } from '../../../src/shared/wire';
 
 export type SocketStatus = 'connecting' | 'open' | 'offline';
@@ -9,19 +8,19 @@ const PING_EVERY_MS = 20_000;
 /** A socket that has heard nothing for this long is presumed dead and replaced. */
 const SILENCE_LIMIT_MS = 45_000;
 
-export interface ChannelSocketOptions {
+export interface LiveSocketOptions<Incoming> {
   /** The address to connect to, resuming after the last sequence the caller has. */
   url: () => string;
-  onFrame: (frame: ServerFrame) => void;
+  onFrame: (frame: Incoming) => void;
   onStatus: (status: SocketStatus) => void;
 }
 
 /**
- * A channel WebSocket that reconnects by itself with jittered exponential
+ * A WebSocket (a channel's or the workspace gateway) that reconnects by itself with jittered exponential
  * backoff, pings to notice dead connections, and reconnects at once when the
  * browser comes back online.
  */
-export class ChannelSocket {
+export class LiveSocket<Incoming, Outgoing> {
   private ws: WebSocket | null = null;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -29,7 +28,7 @@ export class ChannelSocket {
   private lastHeard = 0;
   private stopped = false;
 
-  constructor(private readonly options: ChannelSocketOptions) {
+  constructor(private readonly options: LiveSocketOptions<Incoming>) {
     window.addEventListener('online', this.reconnectNow);
   }
 
@@ -48,7 +47,7 @@ export class ChannelSocket {
   }
 
   /** Sends a frame if connected; returns false when it must wait for the next connection. */
-  send(frame: ClientFrame): boolean {
+  send(frame: Outgoing): boolean {
     if (this.ws?.readyState !== WebSocket.OPEN) return false;
     this.ws.send(JSON.stringify(frame));
     return true;
@@ -80,7 +79,7 @@ export class ChannelSocket {
       this.lastHeard = Date.now();
       if (event.data === PONG || typeof event.data !== 'string') return;
       try {
-        this.options.onFrame(JSON.parse(event.data) as ServerFrame);
+        this.options.onFrame(JSON.parse(event.data) as Incoming);
       } catch (error) {
         console.error('bad frame from server', error);
       }

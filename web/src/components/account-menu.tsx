@@ -1,6 +1,8 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
+import { useGateway } from '../stores/gateway';
 import { useSession } from '../stores/session';
+import { NotificationPermission, StatusChoices } from './status-choices';
 import { Avatar } from './avatar';
 import { ChevronDownIcon, ChevronUpIcon } from './icons';
 
@@ -17,6 +19,7 @@ export function AccountMenu(props: { placement: 'up' | 'down' }): JSX.Element {
   document.addEventListener('mousedown', closeOnOutsideClick);
   onCleanup(() => document.removeEventListener('mousedown', closeOnOutsideClick));
 
+  const gateway = useGateway();
   const others = () => session.accounts().filter((a) => a.id !== session.account()?.id);
 
   function switchTo(id: string) {
@@ -43,7 +46,7 @@ export function AccountMenu(props: { placement: 'up' | 'down' }): JSX.Element {
             data-testid="account-button"
             onClick={() => setOpen(!open())}
           >
-            <Avatar name={me().displayName} seed={me().id} size="sm" />
+            <Avatar name={me().displayName} seed={me().id} size="sm" presence={gateway?.presenceOf(me().id)} />
             <span class="account-names">
               <span class="account-display">{me().displayName}</span>
               <span class="account-username">@{me().username}</span>
@@ -54,6 +57,15 @@ export function AccountMenu(props: { placement: 'up' | 'down' }): JSX.Element {
       </Show>
       <Show when={open()}>
         <div class="menu" role="menu">
+          <Show when={gateway}>
+            {(g) => (
+              <>
+                <StatusChoices gateway={g()} onChosen={() => setOpen(false)} />
+                <NotificationPermission />
+                <hr />
+              </>
+            )}
+          </Show>
           <Show when={others().length > 0}>
             <div class="menu-label">Switch account</div>
             <For each={others()}>

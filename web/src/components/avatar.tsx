@@ -1,4 +1,5 @@
-import type { JSX } from 'solid-js';
+import { Show, type JSX } from 'solid-js';
+import type { Presence } from '../../../src/shared/model';
 
 /** Eight colours defined in the stylesheet as .hue-0 … .hue-7 (no inline style: the CSP forbids it). */
 const HUE_COUNT = 8;
@@ -15,14 +16,31 @@ export function initials(name: string): string {
   return letters.toUpperCase();
 }
 
-/** A square with a person's (or workspace's) initials on a colour derived from their id. */
-export function Avatar(props: { name: string; seed: string; size?: 'sm' | 'md' | 'lg'; class?: string }): JSX.Element {
-  return (
-    <span
-      class={`avatar avatar-${props.size ?? 'md'} hue-${hueOf(props.seed)} ${props.class ?? ''}`}
-      aria-hidden="true"
-    >
+export const PRESENCE_LABEL: Record<Presence, string> = {
+  online: 'Active',
+  away: 'Away',
+  dnd: 'Do not disturb',
+  offline: 'Offline',
+};
+
+/**
+ * A square with a person's (or workspace's) initials on a colour derived from
+ * their id; with `presence`, a dot in the corner says whether they are around.
+ */
+export function Avatar(props: { name: string; seed: string; size?: 'sm' | 'md' | 'lg'; class?: string; presence?: Presence }): JSX.Element {
+  const square = () => (
+    <span class={`avatar avatar-${props.size ?? 'md'} hue-${hueOf(props.seed)} ${props.class ?? ''}`} aria-hidden="true">
       {initials(props.name)}
     </span>
+  );
+  return (
+    <Show when={props.presence} fallback={square()}>
+      {(presence) => (
+        <span class="presence-wrap" title={PRESENCE_LABEL[presence()]}>
+          {square()}
+          <span class={`presence-dot ${presence()}`} data-presence={presence()} />
+        </span>
+      )}
+    </Show>
   );
 }

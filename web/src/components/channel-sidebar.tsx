@@ -3,9 +3,10 @@ import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { Workspace } from '../../../src/shared/model';
 import { can } from '../../../src/shared/permissions';
 import { AccountMenu } from './account-menu';
-import { ChevronDownIcon, HashIcon, PlusIcon, SearchIcon, UserPlusIcon } from './icons';
+import { isUnread, useGateway } from '../stores/gateway';
+import { BellOffIcon, BookmarkIcon, ChevronDownIcon, HashIcon, PlusIcon, SearchIcon, UserPlusIcon } from './icons';
 
-export type SidebarDialog = 'invite' | 'create-channel' | 'browse-channels' | 'members';
+export type SidebarDialog = 'invite' | 'create-channel' | 'browse-channels' | 'members' | 'saved';
 
 /** The workspace's name with its menu, the channels the person is in, and their account. */
 export function ChannelSidebar(props: {
@@ -16,6 +17,8 @@ export function ChannelSidebar(props: {
   const [menuOpen, setMenuOpen] = createSignal(false);
   const joined = () => props.workspace.channels.filter((c) => c.joined);
   const role = () => props.workspace.me.role;
+  const gateway = useGateway();
+  const readState = (channelId: string) => gateway?.state.channels[channelId];
   const open = (dialog: SidebarDialog) => {
     setMenuOpen(false);
     props.onOpenDialog(dialog);
@@ -54,6 +57,12 @@ export function ChannelSidebar(props: {
         </Show>
       </div>
       <nav class="sidebar-scroll" aria-label="Channels">
+        <button class="channel-link" type="button" onClick={() => open('saved')} data-testid="open-saved">
+          <span class="hash">
+            <BookmarkIcon size={15} />
+          </span>
+          <span class="channel-link-name">Saved for later</span>
+        </button>
         <div class="sidebar-section">
           <span>Channels</span>
           <button class="icon-button small" type="button" title="Create a channel" aria-label="Create a channel" onClick={() => open('create-channel')}>
@@ -65,13 +74,30 @@ export function ChannelSidebar(props: {
             <A
               href={`/w/${props.workspace.id}/${channel.id}`}
               class="channel-link"
-              classList={{ active: channel.id === props.activeChannelId }}
+              classList={{
+                active: channel.id === props.activeChannelId,
+                unread: channel.id !== props.activeChannelId && isUnread(readState(channel.id)) && !readState(channel.id)?.muted,
+                muted: !!readState(channel.id)?.muted,
+              }}
+              data-unread={isUnread(readState(channel.id)) ? 'true' : undefined}
               aria-current={channel.id === props.activeChannelId ? 'page' : undefined}
             >
               <span class="hash">
                 <HashIcon size={15} />
               </span>
-              {channel.name}
+              <span class="channel-link-name">{channel.name}</span>
+              <Show when={readState(channel.id)?.muted}>
+                <span class="muted-icon" title="Muted">
+                  <BellOffIcon size={13} />
+                </span>
+              </Show>
+              <Show when={readState(channel.id)?.mentionCount}>
+                {(count) => (
+                  <span class="mention-badge" data-testid="mention-badge" aria-label={`${count()} ${count() === 1 ? 'mention' : 'mentions'}`}>
+                    {count()}
+                  </span>
+                )}
+              </Show>
             </A>
           )}
         </For>

@@ -1,5 +1,5 @@
 import { createEffect, createSignal, onCleanup, Show, type JSX } from 'solid-js';
-import type { SocketStatus } from '../api/channel-socket';
+import type { SocketStatus } from '../api/live-socket';
 
 /** Brief blips are not worth a banner: show it only when a reconnect takes longer than this. */
 const SHOW_AFTER_MS = 1500;

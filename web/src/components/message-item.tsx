@@ -1,8 +1,13 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { Message } from '../../../src/shared/model';
 import { formatFull, formatTime } from '../lib/format';
+import { useGateway } from '../stores/gateway';
 import { Avatar } from './avatar';
-import { EditIcon, LinkIcon, PinIcon, ReplyIcon, TrashIcon } from './icons';
+import { EmojiPopover } from './emoji-popover';
+import { BookmarkIcon, EditIcon, LinkIcon, PinIcon, ReplyIcon, SmileIcon, ThreadIcon, TrashIcon } from './icons';
+import { MessageText, mentionsMe } from './message-text';
+import { Reactions } from './reactions';
+import { ThreadSummary } from './thread-summary';
 import { MessageEditor } from './message-editor';
 import { ReplyQuote } from './reply-quote';
 
@@ -21,11 +26,19 @@ export interface MessageActions {
   onJump: (seq: number) => void;
   /** A message by seq: loaded, being fetched (null), or not known yet (undefined). */
   lookup: (seq: number) => Message | null | undefined;
+  onReact: (seq: number, emoji: string, on: boolean) => void;
+  /** Opens a message's thread; absent inside the thread panel itself. */
+  onOpenThread?: (seq: number) => void;
+  isSaved: (seq: number) => boolean;
+  onToggleSaved: (message: Message) => void;
 }
 
-/** One message: avatar and name when it starts a group, its text, and edit/delete on hover. */
+/** One message: avatar and name when it starts a group, its text, reactions and thread, and its toolbar on hover. */
 export function MessageItem(props: { message: Message; startsGroup: boolean; actions: MessageActions }): JSX.Element {
   const [editing, setEditing] = createSignal(false);
+  const [picking, setPicking] = createSignal(false);
+  const gateway = useGateway();
+  let reactButton!: HTMLButtonElement;
   const mine = () => props.message.authorId === props.actions.myId;
   const deleted = () => props.message.deletedAt !== null;
   const canDelete = () => !deleted() && (mine() || props.actions.canDeleteOthers);
@@ -51,7 +64,8 @@ export function MessageItem(props: { message: Message; startsGroup: boolean; act
       classList={{
         grouped: !props.startsGroup && !props.message.pinnedAt,
         deleted: deleted(),
-        editing: editing(),
+        editing: editing() || picking(),
+        mentioned: mentionsMe(props.message, props.actions.myId),
         pinned: !!props.message.pinnedAt,
       }}
       data-seq={props.message.seq}
@@ -65,7 +79,7 @@ export function MessageItem(props: { message: Message; startsGroup: boolean; act
         )}
       </Show>
       <Show when={props.startsGroup} fallback={<span class="message-gutter-time">{time(props.message.createdAt)}</span>}>
-        <Avatar name={props.message.authorName} seed={props.message.authorId} />
+        <Avatar name={props.message.authorName} seed={props.message.authorId} presence={gateway?.presenceOf(props.message.authorId)} />
       </Show>
       <div class="message-main">
         <Show when={props.startsGroup}>
@@ -91,7 +105,7 @@ export function MessageItem(props: { message: Message; startsGroup: boolean; act
         >
           <Show when={!deleted()} fallback={<div class="message-body tombstone">This message was deleted.</div>}>
             <div class="message-body">
-              <span data-testid="message-body">{props.message.body}</span>
+              <MessageText message={props.message} myId={props.actions.myId} />
               <Show when={props.message.editedAt}>
                 {(at) => (
                   <>
@@ -104,6 +118,23 @@ export function MessageItem(props: { message: Message; startsGroup: boolean; act
               </Show>
             </div>
           </Show>
+        </Show>
+        <Show when={props.message.alsoInChannel && props.actions.onOpenThread}>
+          {(open) => (
+            <button class="link-button in-thread" type="button" onClick={() => open()(props.message.threadRoot!)}>
+              Replied in a thread
+            </button>
+          )}
+        </Show>
+        <Show when={!deleted() && props.message.reactions.length > 0}>
+          <Reactions
+            reactions={props.message.reactions}
+            myId={props.actions.myId}
+            onToggle={(emoji, on) => props.actions.onReact(props.message.seq, emoji, on)}
+          />
+        </Show>
+        <Show when={props.message.thread && props.actions.onOpenThread}>
+          {(open) => <ThreadSummary thread={props.message.thread!} onOpen={() => open()(props.message.seq)} />}
         </Show>
         <Show when={versions()}>
           {(list) => (
@@ -122,8 +153,27 @@ export function MessageItem(props: { message: Message; startsGroup: boolean; act
       </div>
       <Show when={!editing() && !deleted()}>
         <div class="message-actions" role="toolbar" aria-label="Message actions">
-          <button class="icon-button" type="button" title="Reply" aria-label="Reply" onClick={() => props.actions.onReply(props.message)}>
+          <button ref={reactButton} class="icon-button" type="button" title="Add reaction" aria-label="Add reaction" aria-expanded={picking()} onClick={() => setPicking(!picking())}>
+            <SmileIcon />
+          </button>
+          <Show when={props.actions.onOpenThread && props.message.threadRoot === null}>
+            <button class="icon-button" type="button" title="Reply in thread" aria-label="Reply in thread" onClick={() => props.actions.onOpenThread?.(props.message.seq)}>
+              <ThreadIcon />
+            </button>
+          </Show>
+          <button class="icon-button" type="button" title="Reply with quote" aria-label="Reply with quote" onClick={() => props.actions.onReply(props.message)}>
             <ReplyIcon />
+          </button>
+          <button
+            class="icon-button"
+            classList={{ active: props.actions.isSaved(props.message.seq) }}
+            type="button"
+            title={props.actions.isSaved(props.message.seq) ? 'Remove from saved' : 'Save for later'}
+            aria-label={props.actions.isSaved(props.message.seq) ? 'Remove from saved' : 'Save for later'}
+            aria-pressed={props.actions.isSaved(props.message.seq)}
+            onClick={() => props.actions.onToggleSaved(props.message)}
+          >
+            <BookmarkIcon />
           </button>
           <button
             class="icon-button"
@@ -148,6 +198,16 @@ export function MessageItem(props: { message: Message; startsGroup: boolean; act
             </button>
           </Show>
         </div>
+      </Show>
+      <Show when={picking()}>
+        <EmojiPopover
+          anchor={reactButton}
+          onPick={(emoji) => {
+            const mine = props.message.reactions.some((r) => r.emoji === emoji && r.users.some((u) => u.id === props.actions.myId));
+            if (!mine) props.actions.onReact(props.message.seq, emoji, true);
+          }}
+          onClose={() => setPicking(false)}
+        />
       </Show>
     </li>
   );

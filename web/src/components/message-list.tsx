@@ -1,9 +1,9 @@
-import { createEffect, For, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, For, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import type { Message } from '../../../src/shared/model';
 import { dayKey, formatDay } from '../lib/format';
 import type { OutboxEntry } from '../stores/outbox';
-import { Avatar } from './avatar';
 import { MessageItem, type MessageActions } from './message-item';
+import { PendingMessage } from './pending-message';
 
 /** Consecutive messages by one person within this gap share one header, like every chat tool. */
 const GROUP_GAP_MS = 5 * 60 * 1000;
@@ -18,6 +18,8 @@ interface Props {
   loaded: boolean;
   me: { id: string; displayName: string };
   channelName: string;
+  /** Where the reader left off: a "New" line goes above the first later message by someone else. */
+  readUpTo?: number;
   onLoadOlder: () => void;
   onRetry: (clientId: string) => void;
   onDiscard: (clientId: string) => void;
@@ -89,6 +91,11 @@ export function MessageList(props: Props): JSX.Element {
     const prev = props.messages[i - 1];
     return !prev || prev.authorId !== m.authorId || m.createdAt - prev.createdAt > GROUP_GAP_MS || dayKey(prev.createdAt) !== dayKey(m.createdAt);
   };
+  const firstUnreadSeq = createMemo(() => {
+    const after = props.readUpTo;
+    if (after === undefined) return undefined;
+    return props.messages.find((m) => m.seq > after && m.authorId !== props.me.id)?.seq;
+  });
   const startsDay = (i: number) => i === 0 ? !props.hasMore : dayKey(props.messages[i - 1].createdAt) !== dayKey(props.messages[i].createdAt);
 
   return (
@@ -112,34 +119,17 @@ export function MessageList(props: Props): JSX.Element {
                   <span>{formatDay(message.createdAt)}</span>
                 </li>
               </Show>
-              <MessageItem message={message} startsGroup={startsGroup(i())} actions={props.actions} />
+              <Show when={message.seq === firstUnreadSeq()}>
+                <li class="new-divider" role="separator" data-testid="new-messages-line">
+                  <span>New</span>
+                </li>
+              </Show>
+              <MessageItem message={message} startsGroup={startsGroup(i()) || message.seq === firstUnreadSeq()} actions={props.actions} />
             </>
           )}
         </For>
         <For each={props.outbox}>
-          {(entry) => (
-            <li class="message pending" classList={{ failed: entry.status === 'failed' }} data-testid="pending-message">
-              <Avatar name={props.me.displayName} seed={props.me.id} />
-              <div class="message-main">
-                <div class="message-meta">
-                  <span class="message-author">{props.me.displayName}</span>
-                  <span class="pending-status">{entry.status === 'failed' ? 'Not sent' : 'Sending…'}</span>
-                </div>
-                <div class="message-body">{entry.body}</div>
-                <Show when={entry.status === 'failed'}>
-                  <div class="pending-actions">
-                    <span class="form-error">{entry.error}</span>
-                    <button class="link-button" type="button" onClick={() => props.onRetry(entry.clientId)}>
-                      Retry
-                    </button>
-                    <button class="link-button" type="button" onClick={() => props.onDiscard(entry.clientId)}>
-                      Discard
-                    </button>
-                  </div>
-                </Show>
-              </div>
-            </li>
-          )}
+          {(entry) => <PendingMessage entry={entry} me={props.me} onRetry={props.onRetry} onDiscard={props.onDiscard} />}
         </For>
       </ol>
     </div>

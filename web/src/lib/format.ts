@@ -26,3 +26,22 @@ export function formatRelativeExpiry(expiresAt: number | null, now = Date.now())
   if (hours < 48) return `in ${hours} h`;
   return `in ${Math.round(hours / 24)} days`;
 }
+
+/** "just now", "5 min ago", "3 h ago", "yesterday", else the day. */
+export function formatAgo(ms: number, now = Date.now()): string {
+  const minutes = Math.floor((now - ms) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const dayName = formatDay(ms, now);
+  return dayName === 'Yesterday' ? 'yesterday' : dayName;
+}
+
+/** "Ana", "Ana and Ben", "Ana, Ben and 3 others". */
+export function listNames(names: string[], shown = 2): string {
+  if (names.length <= 1) return names[0] ?? '';
+  if (names.length <= shown + 1) return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  const rest = names.length - shown;
+  return `${names.slice(0, shown).join(', ')} and ${rest} ${rest === 1 ? 'other' : 'others'}`;
+}

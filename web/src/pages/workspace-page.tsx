@@ -3,11 +3,10 @@ import { createEffect, createMemo, createSignal, Match, Show, Switch, type JSX }
 import { errorMessage } from '../api/client';
 import { ChannelSidebar, type SidebarDialog } from '../components/channel-sidebar';
 import { ChannelView } from '../components/channel-view';
-import { BrowseChannelsDialog } from '../components/dialogs/browse-channels-dialog';
-import { CreateChannelDialog } from '../components/dialogs/create-channel-dialog';
-import { InviteDialog } from '../components/dialogs/invite-dialog';
-import { MembersDialog } from '../components/dialogs/members-dialog';
+import { GatewayProvider } from '../components/gateway-provider';
+import { WorkspaceDialogs } from '../components/workspace-dialogs';
 import { WorkspaceRail } from '../components/workspace-rail';
+import { createSavedStore, SavedContext } from '../stores/saved';
 import { useSession } from '../stores/session';
 import { createWorkspaceStore } from '../stores/workspace';
 
@@ -40,9 +39,9 @@ export default function WorkspacePage(): JSX.Element {
     if (fallback) navigate(`/w/${workspace.id}/${fallback.id}`, { replace: true });
   });
 
-  const openChannel = (channelId: string) => {
+  const openChannel = (channelId: string, seq?: number) => {
     setDialog(null);
-    navigate(`/w/${params.workspaceId}/${channelId}`);
+    navigate(`/w/${params.workspaceId}/${channelId}${seq ? `?m=${seq}` : ''}`);
   };
 
   return (
@@ -60,44 +59,41 @@ export default function WorkspacePage(): JSX.Element {
         </Match>
         <Match when={store.workspace()}>
           {(workspace) => (
-            <>
-              <ChannelSidebar workspace={workspace()} activeChannelId={channel()?.id} onOpenDialog={setDialog} />
-              <main class="main">
-                <Show when={channelKey()} keyed>
-                  {(_id) => <ChannelView workspaceId={workspace().id} channel={channel()!} me={session.account()!} role={workspace().me.role} focusSeq={focusSeq()} />}
-                </Show>
-              </main>
-              <Switch>
-                <Match when={dialog() === 'invite'}>
-                  <InviteDialog workspaceId={workspace().id} workspaceName={workspace().name} onClose={() => setDialog(null)} />
-                </Match>
-                <Match when={dialog() === 'create-channel'}>
-                  <CreateChannelDialog onCreate={store.createChannel} onCreated={(c) => openChannel(c.id)} onClose={() => setDialog(null)} />
-                </Match>
-                <Match when={dialog() === 'browse-channels'}>
-                  <BrowseChannelsDialog
-                    channels={workspace().channels}
-                    onJoin={store.joinChannel}
-                    onOpen={openChannel}
-                    onCreate={() => setDialog('create-channel')}
-                    onClose={() => setDialog(null)}
-                  />
-                </Match>
-                <Match when={dialog() === 'members'}>
-                  <MembersDialog
-                    workspaceId={workspace().id}
-                    members={store.members() ?? []}
-                    myRole={workspace().me.role}
-                    myId={workspace().me.userId}
-                    onChanged={() => void store.refetchMembers()}
-                    onClose={() => setDialog(null)}
-                  />
-                </Match>
-              </Switch>
-            </>
+            // The gateway and saved list belong to one workspace and account: new ones when either changes.
+            <Show when={`${workspace().id}:${session.account()!.id}`} keyed>
+              <GatewayProvider
+                workspace={workspace()}
+                accountId={session.account()!.id}
+                viewingChannelId={channel()?.id}
+                onOpenChannel={openChannel}
+                onChannelsChanged={() => void store.refetch()}
+              >
+                <SavedProvider workspaceId={workspace().id}>
+                  {(saved) => (
+                    <>
+                      <ChannelSidebar workspace={workspace()} activeChannelId={channel()?.id} onOpenDialog={setDialog} />
+                      <main class="main">
+                        <Show when={channelKey()} keyed>
+                          {(_id) => (
+                            <ChannelView workspaceId={workspace().id} channel={channel()!} me={session.account()!} role={workspace().me.role} focusSeq={focusSeq()} />
+                          )}
+                        </Show>
+                      </main>
+                      <WorkspaceDialogs dialog={dialog()} workspace={workspace()} store={store} saved={saved} onOpenChannel={openChannel} onSwitch={setDialog} />
+                    </>
+                  )}
+                </SavedProvider>
+              </GatewayProvider>
+            </Show>
           )}
         </Match>
       </Switch>
     </div>
   );
+}
+
+/** The workspace's saved-messages store, for the message toolbars and the saved list. */
+function SavedProvider(props: { workspaceId: string; children: (saved: ReturnType<typeof createSavedStore>) => JSX.Element }): JSX.Element {
+  const saved = createSavedStore(props.workspaceId);
+  return <SavedContext.Provider value={saved}>{props.children(saved)}</SavedContext.Provider>;
 }

@@ -2,15 +2,18 @@ import { batch } from 'solid-js';
 import { createStore, produce } from 'solid-js/store';
 import { LIMITS } from '../../../src/shared/limits';
 import type { Message } from '../../../src/shared/model';
-import type { ServerFrame } from '../../../src/shared/protocol';
+import type { ClientFrame, ServerFrame } from '../../../src/shared/protocol';
 import { PROTOCOL_VERSION } from '../../../src/shared/wire';
-import { ChannelSocket, type SocketStatus } from '../api/channel-socket';
 import { errorMessage } from '../api/client';
 import { channelSocketUrl, endpoints } from '../api/endpoints';
+import { LiveSocket, type SocketStatus } from '../api/live-socket';
+import { createMessageLookup } from './message-lookup';
 import { loadOutbox, newClientId, saveOutbox, type OutboxEntry } from './outbox';
+import { createThreads } from './threads';
+import { createTypingState } from './typing';
 
 export interface ChannelState {
-  /** A contiguous run of the channel's messages, oldest first, each in its latest state. */
+  /** A contiguous run of the channel's messages, oldest first, each in its latest state (thread-only replies excluded). */
   messages: Message[];
   /** The last channel event this view has applied; the socket resumes after it. */
   lastSeq: number;
@@ -22,14 +25,20 @@ export interface ChannelState {
   error: string | null;
 }
 
+/** Where a message is sent: the channel, or a thread (optionally also shown in the channel). */
+export interface SendOptions {
+  replyTo?: number;
+  threadRoot?: number;
+  alsoToChannel?: boolean;
+}
+
 export type ChannelSession = ReturnType<typeof openChannel>;
 
-/** How far back a jump to a quoted message pages before it gives up. */
-const REVEAL_PAGE_LIMIT = 40;
+const shownInChannel = (m: Message) => m.threadRoot === null || m.alsoInChannel;
 
 /**
- * The live view of one channel: its history, its socket and its outbox.
- * Created when the channel is opened, disposed when the person leaves it.
+ * The live view of one channel: its history, open threads, typing, its socket
+ * and its outbox. Created when the channel is opened, disposed when the person leaves it.
  */
 export function openChannel(workspaceId: string, channelId: string, accountId: string) {
   const [state, setState] = createStore<ChannelState>({
@@ -42,7 +51,8 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
     outbox: loadOutbox(accountId, channelId),
     error: null,
   });
-
+  const threads = createThreads(workspaceId, channelId);
+  const typing = createTypingState();
 
   const updateOutbox = (change: (entries: OutboxEntry[]) => OutboxEntry[]) => {
     setState('outbox', (entries) => change(entries));
@@ -51,17 +61,25 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
 
   /** Applies a message's latest state: replaces the one we have, appends a new one, ignores older history not loaded. */
   const apply = (message: Message) => {
-    const newest = state.messages.at(-1)?.seq ?? 0;
-    if (message.seq > newest) setState('messages', state.messages.length, message);
-    else {
-      const index = state.messages.findIndex((m) => m.seq === message.seq);
-      if (index >= 0 && state.messages[index].updatedSeq < message.updatedSeq) setState('messages', index, message);
+    threads.apply(message);
+    if (shownInChannel(message)) {
+      const newest = state.messages.at(-1)?.seq ?? 0;
+      if (message.seq > newest) setState('messages', state.messages.length, message);
+      else {
+        const index = state.messages.findIndex((m) => m.seq === message.seq);
+        if (index >= 0 && state.messages[index].updatedSeq < message.updatedSeq) setState('messages', index, message);
+      }
     }
     if (message.updatedSeq > state.lastSeq) setState('lastSeq', message.updatedSeq);
   };
 
-  const frameOf = (entry: OutboxEntry) =>
-    ({ type: 'send', clientId: entry.clientId, body: entry.body, ...(entry.replyTo ? { replyTo: entry.replyTo } : {}) }) as const;
+  const frameOf = (entry: OutboxEntry): ClientFrame => ({
+    type: 'send',
+    clientId: entry.clientId,
+    body: entry.body,
+    ...(entry.replyTo ? { replyTo: entry.replyTo } : {}),
+    ...(entry.threadRoot ? { threadRoot: entry.threadRoot, alsoToChannel: !!entry.alsoToChannel } : {}),
+  });
 
   const flushOutbox = () => {
     for (const entry of state.outbox) {
@@ -77,11 +95,15 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
       case 'message':
         batch(() => {
           apply(frame.message);
+          if (frame.message.seq === frame.message.updatedSeq) typing.forget(frame.message.authorId);
           if (frame.message.authorId === accountId) updateOutbox((e) => e.filter((x) => x.clientId !== frame.message.clientId));
         });
         break;
       case 'ack':
         updateOutbox((entries) => entries.filter((e) => e.clientId !== frame.clientId));
+        break;
+      case 'typing':
+        typing.heard(frame.userId, frame.name, frame.threadRoot);
         break;
       case 'resync':
         void reloadNewest();
@@ -96,7 +118,7 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
     }
   };
 
-  const socket = new ChannelSocket({
+  const socket = new LiveSocket<ServerFrame, ClientFrame>({
     url: () => channelSocketUrl(workspaceId, channelId, accountId, state.lastSeq, PROTOCOL_VERSION),
     onFrame,
     onStatus: (status) => setState('status', status),
@@ -140,15 +162,22 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
     }
   }
 
-  function send(body: string, replyTo?: number) {
+  const lookup = createMessageLookup(workspaceId, channelId, {
+    loaded: () => state.messages,
+    hasMore: () => state.hasMore,
+    loadOlder,
+  });
+
+  function send(body: string, options: SendOptions = {}) {
     const text = body.replace(/\s+$/, '');
     if (!text.trim()) return;
-    const entry: OutboxEntry = { clientId: newClientId(), body: text, createdAt: Date.now(), status: 'pending', replyTo };
+    const entry: OutboxEntry = { clientId: newClientId(), body: text, createdAt: Date.now(), status: 'pending', ...options };
     if (text.length > LIMITS.messageBodyMax) {
       entry.status = 'failed';
       entry.error = `A message is at most ${LIMITS.messageBodyMax} characters`;
     }
     updateOutbox((entries) => [...entries, entry]);
+    typing.sent();
     if (entry.status === 'pending') socket.send(frameOf(entry));
   }
 
@@ -159,29 +188,11 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
     socket.send(frameOf(entry));
   }
 
-  /** Messages quoted by replies but outside the loaded history, fetched once each. */
-  const [quoted, setQuoted] = createStore<Record<number, Message | null>>({});
-  function lookup(seq: number): Message | null | undefined {
-    const loaded = state.messages.find((m) => m.seq === seq);
-    if (loaded) return loaded;
-    if (!(seq in quoted)) {
-      setQuoted(seq, null);
-      endpoints.message(workspaceId, channelId, seq).then(({ message }) => setQuoted(seq, message), () => undefined);
-    }
-    return quoted[seq];
+  function discard(clientId: string) {
+    updateOutbox((entries) => entries.filter((e) => e.clientId !== clientId));
   }
 
-  /** Loads older pages until `seq` is in the loaded history; false if it is not there. */
-  async function reveal(seq: number): Promise<boolean> {
-    for (let pages = 0; pages < REVEAL_PAGE_LIMIT; pages++) {
-      if (state.messages.some((m) => m.seq === seq)) return true;
-      if (!state.hasMore) return false;
-      await loadOlder();
-    }
-    return state.messages.some((m) => m.seq === seq);
-  }
-
-  /** Errors about edits and deletes are shown for a moment; the socket keeps working. */
+  /** Errors about edits, deletes and reactions are shown for a moment; the socket keeps working. */
   let errorTimer: ReturnType<typeof setTimeout> | undefined;
   function showError(message: string) {
     setState('error', message);
@@ -189,44 +200,44 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
     errorTimer = setTimeout(() => setState('error', null), 6000);
   }
 
+  /** Sends a change that only makes sense while connected; says so when offline. */
+  function sendNow(frame: ClientFrame, what: string): boolean {
+    if (socket.send(frame)) return true;
+    showError(`You are offline; try ${what} again once connected.`);
+    return false;
+  }
+
   function editMessage(seq: number, body: string) {
     const text = body.replace(/\s+$/, '');
     if (!text.trim()) return false;
-    if (!socket.send({ type: 'edit', seq, body: text })) {
-      showError('You are offline; try the edit again once connected.');
-      return false;
-    }
-    return true;
-  }
-
-  function pinMessage(seq: number, pinned: boolean) {
-    if (!socket.send({ type: 'pin', seq, pinned })) showError('You are offline; try again once connected.');
-  }
-
-  function deleteMessage(seq: number) {
-    if (!socket.send({ type: 'delete', seq })) showError('You are offline; try again once connected.');
-  }
-
-  function discard(clientId: string) {
-    updateOutbox((entries) => entries.filter((e) => e.clientId !== clientId));
+    return sendNow({ type: 'edit', seq, body: text }, 'the edit');
   }
 
   void start();
 
   return {
     state,
+    threads: threads.threads,
+    openThread: threads.open,
     loadOlder,
     send,
     retry,
     discard,
     editMessage,
-    deleteMessage,
-    pinMessage,
-    lookup,
-    reveal,
+    deleteMessage: (seq: number) => void sendNow({ type: 'delete', seq }, 'deleting'),
+    pinMessage: (seq: number, pinned: boolean) => void sendNow({ type: 'pin', seq, pinned }, 'pinning'),
+    react: (seq: number, emoji: string, on: boolean) => void sendNow({ type: 'react', seq, emoji, on }, 'reacting'),
+    /** Call on every keystroke in a composer; frames go out at most every few seconds. */
+    typing: (threadRoot: number | null) => {
+      if (typing.dueToSend(threadRoot)) socket.send(threadRoot === null ? { type: 'typing' } : { type: 'typing', threadRoot });
+    },
+    typingNames: typing.namesIn,
+    lookup: lookup.lookup,
+    reveal: lookup.reveal,
     reconnect: socket.reconnectNow,
     dispose: () => {
       clearTimeout(errorTimer);
+      typing.dispose();
       socket.stop();
     },
   };

@@ -11,6 +11,9 @@ export interface OutboxEntry {
   error?: string;
   /** The message this one replies to. */
   replyTo?: number;
+  /** The thread this reply belongs to; it shows in the thread panel while pending. */
+  threadRoot?: number;
+  alsoToChannel?: boolean;
 }
 
 const key = (accountId: string, channelId: string) => `hearth.outbox.${accountId}.${channelId}`;

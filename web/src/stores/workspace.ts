@@ -34,7 +34,7 @@ export function createWorkspaceStore(workspaceId: () => string, accountId: () =>
     mutate((w) => w && { ...w, channels });
   }
 
-  // Until the workspace gateway pushes changes, catch up on channels and members when the tab is shown again.
+  // The gateway pushes channel list changes; member list changes are not pushed yet, so catch up when the tab is shown again.
   const onVisible = () => {
     if (document.visibilityState !== 'visible' || !key()) return;
     void refetch();

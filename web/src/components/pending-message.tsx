@@ -1,0 +1,36 @@
+import { Show, type JSX } from 'solid-js';
+import type { OutboxEntry } from '../stores/outbox';
+import { Avatar } from './avatar';
+
+/** A message in the outbox: "Sending…", or "Not sent" with Retry and Discard. */
+export function PendingMessage(props: {
+  entry: OutboxEntry;
+  me: { id: string; displayName: string };
+  onRetry: (clientId: string) => void;
+  onDiscard: (clientId: string) => void;
+}): JSX.Element {
+  const failed = () => props.entry.status === 'failed';
+  return (
+    <li class="message pending" classList={{ failed: failed() }} data-testid="pending-message">
+      <Avatar name={props.me.displayName} seed={props.me.id} />
+      <div class="message-main">
+        <div class="message-meta">
+          <span class="message-author">{props.me.displayName}</span>
+          <span class="pending-status">{failed() ? 'Not sent' : 'Sending…'}</span>
+        </div>
+        <div class="message-body">{props.entry.body}</div>
+        <Show when={failed()}>
+          <div class="pending-actions">
+            <span class="form-error">{props.entry.error}</span>
+            <button class="link-button" type="button" onClick={() => props.onRetry(props.entry.clientId)}>
+              Retry
+            </button>
+            <button class="link-button" type="button" onClick={() => props.onDiscard(props.entry.clientId)}>
+              Discard
+            </button>
+          </div>
+        </Show>
+      </div>
+    </li>
+  );
+}
