@@ -17,6 +17,8 @@ const CONVERSATION: [who: 'kim' | 'lee', body: string][] = [
   ['kim', 'Deal 👍'],
 ];
 
+const MENTION = (username: string) => `@${username} the torque wrench is back in the store room`;
+
 /** Pictures of the main screens in both colour schemes, for a person to look at (test-results/screenshots/). */
 describe('screenshots', () => {
   const hearth = useHearth();
@@ -30,7 +32,22 @@ describe('screenshots', () => {
     const kimApi = await ApiClient.signUp(url, kim);
     room = await kimApi.createWorkspace('Plant Operations');
     const leeApi = await ApiClient.signUp(url, lee, await kimApi.createInvite(room.workspaceId));
-    for (const [who, body] of CONVERSATION) await (who === 'kim' ? kimApi : leeApi).send(room.workspaceId, room.channelId, [body]);
+    const api = { kim: kimApi, lee: leeApi };
+    const seqs: number[] = [];
+    for (const [who, body] of CONVERSATION) seqs.push(...(await api[who].send(room.workspaceId, room.channelId, [body])));
+    // A busy channel: reactions, a thread under the plan, and a mention.
+    const [, status, , plan, filters, deal] = seqs;
+    await kimApi.react(room.workspaceId, room.channelId, status, '🙏');
+    await leeApi.react(room.workspaceId, room.channelId, plan, '👍');
+    await kimApi.react(room.workspaceId, room.channelId, plan, '👍');
+    await kimApi.react(room.workspaceId, room.channelId, filters, '💪');
+    await leeApi.react(room.workspaceId, room.channelId, deal, '🎉');
+    await leeApi.send(room.workspaceId, room.channelId, [
+      { body: 'Report template is on the shared drive under QA/2026', threadRoot: plan },
+      { body: 'Thanks, found it', threadRoot: plan },
+    ]);
+    await kimApi.send(room.workspaceId, room.channelId, [{ body: 'Filters on line B need the 40 mm gaskets', threadRoot: plan }]);
+    await leeApi.send(room.workspaceId, room.channelId, [MENTION(kim.username)]);
   });
 
   const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
@@ -45,7 +62,8 @@ describe('screenshots', () => {
 
     await signInContext(context, hearth.server.url, who);
     await openChannel(page, room.workspaceId, room.channelId);
-    await expectBodies(page, CONVERSATION.map(([, body]) => body));
+    await expectBodies(page, [...CONVERSATION.map(([, body]) => body), MENTION(kim.username)]);
+    await page.getByTestId('thread-summary').waitFor();
     await shoot(page, `workspace-${colorScheme}`);
     const workspaceBackground = await background(page);
 

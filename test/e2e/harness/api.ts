@@ -18,6 +18,13 @@ export function person(displayName: string): Person {
   return { username, password: 'correct horse battery', displayName };
 }
 
+/** A message to post with options beyond its body. */
+export interface Post {
+  body: string;
+  threadRoot?: number;
+  alsoToChannel?: boolean;
+}
+
 export class ApiClient {
   private constructor(
     readonly baseURL: string,
@@ -71,30 +78,59 @@ export class ApiClient {
     }
   }
 
-  /** Sends every body over one channel socket, in order, and resolves once each is acknowledged. */
-  async send(workspaceId: string, channelId: string, bodies: string[]): Promise<void> {
+  /**
+   * Sends every post over one channel socket, in order, and resolves with their
+   * seqs once each is acknowledged. A post is a body, or a body with thread options.
+   */
+  async send(workspaceId: string, channelId: string, posts: Array<string | Post>): Promise<number[]> {
+    const prefix = `seed${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const ids = posts.map((_, i) => `${prefix}-${i}`);
+    const seqs = new Map<string, number>();
+    await this.onChannelSocket(workspaceId, channelId, `${posts.length} sends`, (frame, socket) => {
+      if (frame.type === 'hello') {
+        posts.forEach((post, i) => socket.send(JSON.stringify({ type: 'send', clientId: ids[i], ...(typeof post === 'string' ? { body: post } : post) })));
+      } else if (frame.type === 'ack') {
+        seqs.set(frame.clientId as string, frame.seq as number);
+      }
+      return seqs.size === posts.length;
+    });
+    return ids.map((id) => seqs.get(id)!);
+  }
+
+  /** Adds this person's reaction to a message and resolves once the channel has it. */
+  async react(workspaceId: string, channelId: string, seq: number, emoji: string): Promise<void> {
+    await this.onChannelSocket(workspaceId, channelId, `reaction ${emoji}`, (frame, socket) => {
+      if (frame.type === 'hello') socket.send(JSON.stringify({ type: 'react', seq, emoji, on: true }));
+      const message = frame.message as { seq: number; reactions: { emoji: string; users: { id: string }[] }[] } | undefined;
+      return (
+        frame.type === 'message' &&
+        message?.seq === seq &&
+        message.reactions.some((r) => r.emoji === emoji && r.users.some((u) => u.id === this.accountId))
+      );
+    });
+  }
+
+  /** Opens a channel socket, feeds it every frame until `handle` says it is done, then closes it. */
+  private async onChannelSocket(
+    workspaceId: string,
+    channelId: string,
+    what: string,
+    handle: (frame: Record<string, unknown>, socket: WebSocket) => boolean,
+  ): Promise<void> {
     const url = `${this.baseURL.replace(/^http/, 'ws')}/api/workspaces/${workspaceId}/channels/${channelId}/socket?after=0&protocol=${PROTOCOL_VERSION}`;
     // Node's WebSocket (undici) takes headers, which browsers' does not.
     const socket = new WebSocket(url, { headers: { Cookie: this.cookie, Origin: this.baseURL } } as unknown as string[]);
-    const prefix = `seed${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-    const pending = new Set(bodies.map((_, i) => `${prefix}-${i}`));
     try {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${pending.size} of ${bodies.length} sends were not acknowledged`)), 30_000);
+        const timer = setTimeout(() => reject(new Error(`${what} did not complete`)), 30_000);
         socket.onerror = () => reject(new Error(`channel socket failed: ${url}`));
         socket.onclose = (event) => reject(new Error(`channel socket closed early (${event.code} ${event.reason})`));
         socket.onmessage = (event) => {
-          const frame = JSON.parse(String(event.data)) as { type: string; clientId?: string; message?: string };
-          if (frame.type === 'hello') {
-            bodies.forEach((body, i) => socket.send(JSON.stringify({ type: 'send', clientId: `${prefix}-${i}`, body })));
-          } else if (frame.type === 'ack' && frame.clientId) {
-            pending.delete(frame.clientId);
-            if (pending.size === 0) {
-              clearTimeout(timer);
-              resolve();
-            }
-          } else if (frame.type === 'error') {
-            reject(new Error(`send refused: ${frame.message}`));
+          const frame = JSON.parse(String(event.data)) as Record<string, unknown>;
+          if (frame.type === 'error') reject(new Error(`${what} refused: ${String(frame.message)}`));
+          else if (handle(frame, socket)) {
+            clearTimeout(timer);
+            resolve();
           }
         };
       });
