@@ -208,9 +208,28 @@ describe('conversations between three people', () => {
     await other.context.close();
   });
 
+  it('saved for later: save from the toolbar, find it in the list, jump back to it', async () => {
+    const { ben } = tabs;
+    await openChannel(ben.page, room.workspaceId, room.channelId);
+    const target = message(ben.page, 'Who can calibrate the lathe today?');
+    await target.hover();
+    await target.getByRole('button', { name: 'Save for later' }).click();
+    await poll(() => target.getByRole('button', { name: 'Remove from saved' }).count()).toBe(1);
+
+    await openChannel(ben.page, room.workspaceId, room.randomId, 'random');
+    await ben.page.getByTestId('open-saved').click();
+    const item = ben.page.getByTestId('saved-item').filter({ hasText: 'Who can calibrate the lathe today?' });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('#general');
+    await item.click();
+    await channelView(ben.page, 'general').waitFor();
+    await poll(() => ben.page.url()).toContain(`/w/${room.workspaceId}/${room.channelId}`);
+  });
+
   it('presence: do not disturb shows on the avatar for the others', async () => {
     const { ada, ben } = tabs;
     await openChannel(ada.page, room.workspaceId, room.randomId, 'random');
+    await openChannel(ben.page, room.workspaceId, room.randomId, 'random');
     await ben.page.getByTestId('account-button').click();
     await ben.page.getByTestId('status-dnd').click();
     // Cy's first message carries her avatar and its presence dot; Ben's shows on his.
