@@ -1,0 +1,182 @@
+// @ts-check
+/**
+ * A worker thread holding some of the benchmark's receiving channel sockets. It
+ * timestamps every `message` frame on arrival against the clock all threads
+ * share, and answers the pool's requests (see receiver-pool.mjs).
+ */
+import { parentPort } from 'node:worker_threads';
+import { openSocket } from './socket.mjs';
+import { sharedClockMs, watchEventLoop } from './stats.mjs';
+
+if (!parentPort) throw new Error('receiver-worker.mjs runs as a worker thread');
+const port = parentPort;
+
+/** @typedef {{ ws: WebSocket, seen: Set<number>, open: boolean }} Receiver */
+
+/** @type {Receiver[]} */
+let receivers = [];
+let closing = false;
+let unexpectedCloses = 0;
+const loop = watchEventLoop();
+
+/**
+ * The run in progress: deliveries of messages whose clientId starts with `prefix`.
+ * @type {{ id: string, prefix: string, expected: number, received: number, duplicates: number,
+ *          latencies: Float64Array, lastByIndex: Float64Array, lastAt: number, done: boolean } | null}
+ */
+let run = null;
+
+/** Parses the send time and index the sender wrote into the body. */
+const BODY_PATTERN = /t=([0-9.]+) i=([0-9]+)/;
+
+/** @param {Receiver} receiver @param {string} data */
+function onFrame(receiver, data) {
+  const at = sharedClockMs();
+  if (!run) return;
+  const frame = JSON.parse(data);
+  if (frame.type !== 'message' || !frame.message.clientId.startsWith(run.prefix)) return;
+  const { seq, body } = frame.message;
+  // The benchmark edits and reacts to nothing, so a second frame for a seq is a duplicate delivery.
+  if (receiver.seen.has(seq)) {
+    run.duplicates += 1;
+    return;
+  }
+  receiver.seen.add(seq);
+  const match = BODY_PATTERN.exec(body);
+  if (!match || run.received >= run.latencies.length) return;
+  const latency = at - Number(match[1]);
+  const index = Number(match[2]);
+  run.latencies[run.received] = latency;
+  run.received += 1;
+  run.lastAt = at;
+  if (latency > run.lastByIndex[index]) run.lastByIndex[index] = latency;
+  if (run.received === run.expected) finish(run);
+}
+
+/** @param {NonNullable<typeof run>} r */
+function finish(r) {
+  if (r.done) return;
+  r.done = true;
+  port.postMessage({ type: 'done', runId: r.id });
+}
+
+/**
+ * Opens one socket and resolves once its `hello` arrived.
+ * @param {string} url @param {Record<string, string>} headers @param {boolean} compression @param {number} timeoutMs
+ * @returns {Promise<Receiver>}
+ */
+function open(url, headers, compression, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    // Node's WebSocket (undici) takes headers as a non-standard option; browsers' does not.
+    const ws = openSocket(url, headers, compression);
+    const timer = setTimeout(() => {
+      ws.close();
+      reject(new Error(`no hello within ${timeoutMs} ms`));
+    }, timeoutMs);
+    ws.onerror = () => {}; // a close event follows and says why
+    ws.onclose = (event) => {
+      clearTimeout(timer);
+      reject(new Error(`closed before hello (${event.code}${event.reason ? ` ${event.reason}` : ''})`));
+    };
+    ws.onmessage = (event) => {
+      const frame = JSON.parse(String(event.data));
+      if (frame.type !== 'hello') return;
+      clearTimeout(timer);
+      /** @type {Receiver} */
+      const receiver = { ws, seen: new Set(), open: true };
+      ws.onmessage = (e) => onFrame(receiver, String(e.data));
+      ws.onclose = () => {
+        receiver.open = false;
+        if (!closing) unexpectedCloses += 1;
+      };
+      resolve(receiver);
+    };
+  });
+}
+
+const handlers = {
+  /** @param {{ sockets: { url: string, headers: Record<string, string> }[], compression: boolean, concurrency: number, timeoutMs: number }} req */
+  async connect({ sockets, compression, concurrency, timeoutMs }) {
+    /** @type {Record<string, number>} */
+    const failures = {};
+    let next = 0;
+    const lane = async () => {
+      while (next < sockets.length) {
+        const { url, headers } = sockets[next++];
+        try {
+          receivers.push(await open(url, headers, compression, timeoutMs));
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          failures[reason] = (failures[reason] ?? 0) + 1;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
+    return { opened: sockets.length - Object.values(failures).reduce((a, b) => a + b, 0), failures };
+  },
+
+  /** @param {{ runId: string, prefix: string, messages: number }} req */
+  start({ runId, prefix, messages }) {
+    const open = receivers.filter((r) => r.open);
+    for (const r of open) r.seen.clear();
+    const expected = open.length * messages;
+    run = {
+      id: runId,
+      prefix,
+      expected,
+      received: 0,
+      duplicates: 0,
+      latencies: new Float64Array(expected),
+      lastByIndex: new Float64Array(messages),
+      lastAt: 0,
+      done: false,
+    };
+    loop.reset();
+    if (expected === 0) finish(run);
+    return { expected };
+  },
+
+  collect() {
+    if (!run) throw new Error('no run to collect');
+    const r = run;
+    run = null;
+    return {
+      received: r.received,
+      duplicates: r.duplicates,
+      latencies: r.latencies.slice(0, r.received),
+      lastByIndex: r.lastByIndex,
+      lastAt: r.lastAt,
+      openSockets: receivers.filter((x) => x.open).length,
+      unexpectedCloses,
+      loopDelay: loop.read(),
+    };
+  },
+
+  /** @param {{ timeoutMs: number }} req */
+  async close({ timeoutMs }) {
+    closing = true;
+    const closed = receivers.map(
+      (r) =>
+        new Promise((resolve) => {
+          if (!r.open) return resolve(undefined);
+          r.ws.onclose = () => resolve(undefined);
+          r.ws.close(1000, 'bench step over');
+        }),
+    );
+    await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
+    receivers = [];
+    unexpectedCloses = 0;
+    closing = false;
+    return {};
+  },
+};
+
+port.on('message', async (/** @type {{ id: number, type: keyof typeof handlers } & Record<string, any>} */ request) => {
+  try {
+    const result = await handlers[request.type](/** @type {any} */ (request));
+    const transfer = result && 'latencies' in result ? [result.latencies.buffer, result.lastByIndex.buffer] : [];
+    port.postMessage({ type: 'reply', id: request.id, result }, transfer);
+  } catch (error) {
+    port.postMessage({ type: 'reply', id: request.id, error: error instanceof Error ? error.message : String(error) });
+  }
+});

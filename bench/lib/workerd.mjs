@@ -1,0 +1,165 @@
+// @ts-check
+/**
+ * Starts the production runtime exactly as ops run it (`workerd serve workerd.capnp`)
+ * on a free loopback port with a throwaway data directory, and stops it by its PID.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import workerdModule from 'workerd';
+import { REPO_ROOT } from './paths.mjs';
+import { processStats } from './proc-stat.mjs';
+
+/** The `workerd` package is CommonJS: its export is the binary's path, under `.default` from ESM. */
+const WORKERD_BIN = /** @type {string} */ (typeof workerdModule === 'string' ? workerdModule : workerdModule.default);
+const READY_TIMEOUT_MS = 30_000;
+/** workerd waits for open WebSockets on SIGTERM; benchmark data is disposable, so don't wait long. */
+const STOP_GRACE_MS = 3_000;
+const LOG_LINES = 200;
+
+/**
+ * @typedef {object} WorkerdOptions
+ * @property {number} maxConnections  HEARTH_MAX_CONNECTIONS for this run
+ * @property {Record<string, string>} [env]  extra HEARTH_* settings
+ */
+
+export class WorkerdServer {
+  /** @type {import('node:child_process').ChildProcess | null} */
+  #child = null;
+  /** @type {Promise<void>} */
+  #exited = Promise.resolve();
+  /** @type {string[]} */
+  #log = [];
+
+  /** @param {number} port @param {string} dataDir */
+  constructor(port, dataDir) {
+    this.port = port;
+    this.dataDir = dataDir;
+  }
+
+  /** @param {WorkerdOptions} options */
+  static async start(options) {
+    const server = new WorkerdServer(await freePort(), mkdtempSync(path.join(tmpdir(), 'hearth-bench-')));
+    try {
+      await server.#spawn(options);
+    } catch (error) {
+      await server.dispose();
+      throw error;
+    }
+    return server;
+  }
+
+  get url() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** @returns {number} */
+  get pid() {
+    const pid = this.#child?.pid;
+    if (!pid) throw new Error('workerd is not running');
+    return pid;
+  }
+
+  get running() {
+    return this.#child !== null;
+  }
+
+  /** CPU time (user+system, all threads) and RSS of the workerd process right now. */
+  stats() {
+    return processStats(this.pid);
+  }
+
+  /** Recent workerd output, to explain a failure. */
+  output() {
+    return this.#log.join('\n');
+  }
+
+  /** Stops workerd (SIGTERM, then SIGKILL after a grace period) and deletes its data directory. */
+  async dispose() {
+    const child = this.#child;
+    if (child) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      await this.#exited;
+      clearTimeout(timer);
+    }
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** Synchronous last resort for `process.on('exit')`: no waiting is possible there. */
+  killNow() {
+    this.#child?.kill('SIGKILL');
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** @param {WorkerdOptions} options */
+  async #spawn(options) {
+    const doDir = path.join(this.dataDir, 'do');
+    mkdirSync(doDir, { recursive: true }); // workerd does not create its data directories
+    /** @type {NodeJS.ProcessEnv} */
+    const env = { ...process.env };
+    for (const name of Object.keys(env)) if (name.startsWith('HEARTH_')) delete env[name];
+    Object.assign(env, { HEARTH_REGISTRATION_MODE: 'open', HEARTH_MAX_CONNECTIONS: String(options.maxConnections), ...options.env });
+    const child = spawn(
+      WORKERD_BIN,
+      ['serve', 'workerd.capnp', '--socket-addr', `http=127.0.0.1:${this.port}`, '-d', `do-storage=${doDir}`],
+      { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    this.#child = child;
+    this.#exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    void this.#exited.then(() => {
+      if (this.#child === child) this.#child = null;
+    });
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.setEncoding('utf8');
+      stream?.on('data', (/** @type {string} */ chunk) => {
+        this.#log.push(...chunk.split('\n').filter(Boolean));
+        this.#log.splice(0, Math.max(0, this.#log.length - LOG_LINES));
+      });
+    }
+    await this.#waitUntilReady(child);
+  }
+
+  /** @param {import('node:child_process').ChildProcess} child */
+  async #waitUntilReady(child) {
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`workerd exited during start-up (${child.exitCode ?? child.signalCode}):\n${this.output()}`);
+      }
+      try {
+        const response = await fetch(`${this.url}/api/instance`, { signal: AbortSignal.timeout(2_000) });
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await delay(100);
+    }
+    throw new Error(`workerd did not answer GET /api/instance within ${READY_TIMEOUT_MS} ms:\n${this.output()}`);
+  }
+}
+
+/** The workerd binary's version line, for the results file. */
+export function workerdVersion() {
+  return execFileSync(WORKERD_BIN, ['--version'], { encoding: 'utf8' }).trim();
+}
+
+/** A port the kernel just handed out and released; workerd binds it a moment later. */
+function freePort() {
+  return /** @type {Promise<number>} */ (
+    new Promise((resolve, reject) => {
+      const probe = createServer();
+      probe.once('error', reject);
+      probe.listen(0, '127.0.0.1', () => {
+        const address = probe.address();
+        const port = typeof address === 'object' && address ? address.port : 0;
+        probe.close(() => resolve(port));
+      });
+    })
+  );
+}
+
+/** @param {number} ms */
+export const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
