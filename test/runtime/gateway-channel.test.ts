@@ -1,7 +1,7 @@
 /** End to end: what is posted and deleted on a real channel socket reaches the members' gateways, and only theirs. */
 import { beforeAll, expect, it } from 'vitest';
-import { closeSocketsAfterEach, newClientId, openSocket, signUp, type ChannelSocket, type User } from './helpers';
-import { channelWith, gatewaysClosedAfterEach, workspaceWith } from './gateway-helpers';
+import { channelWith, closeSocketsAfterEach, newClientId, openSocket, signUp, type ChannelSocket, type User, workspaceWith } from './helpers';
+import { gatewaysClosedAfterEach } from './gateway-helpers';
 
 let alice: User;
 let bob: User;

@@ -1,8 +1,8 @@
 /** Presence from gateway sockets: tabs, idleness, overrides, @here, and surviving hibernation. */
 import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signUp, workspaceStub, type User } from './helpers';
-import { gatewaysClosedAfterEach, postActivity, recordPost, workspaceWith } from './gateway-helpers';
+import { signUp, workspaceStub, type User, workspaceWith } from './helpers';
+import { gatewaysClosedAfterEach, postActivity, recordPost } from './gateway-helpers';
 
 let alice: User;
 let bob: User;

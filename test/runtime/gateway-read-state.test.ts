@@ -5,8 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/shared/limits';
 import type { ChannelReadState } from '../../src/shared/model';
-import { as, createChannel, signUp, workspaceStub, type User } from './helpers';
-import { channelWith, gatewaysClosedAfterEach, postActivity, recordPost, workspaceWith } from './gateway-helpers';
+import { as, channelWith, createChannel, signUp, workspaceStub, type User, workspaceWith } from './helpers';
+import { gatewaysClosedAfterEach, postActivity, recordPost } from './gateway-helpers';
 
 let alice: User;
 let bob: User;

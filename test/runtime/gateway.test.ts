@@ -2,16 +2,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GATEWAY_PROTOCOL_VERSION } from '../../src/shared/gateway';
 import { LIMITS } from '../../src/shared/limits';
-import { buildRequest, fetchWorker, signUp, type User } from './helpers';
+import { buildRequest, channelWith, fetchWorker, signUp, type User, workspaceWith } from './helpers';
 import {
-  channelWith,
   gatewayPath,
   gatewaysClosedAfterEach,
   GatewaySocket,
   postActivity,
   recordPost,
   requestGateway,
-  workspaceWith,
 } from './gateway-helpers';
 
 let alice: User;

@@ -1,14 +1,16 @@
 /**
  * What the runtime tests share: a browser-like client for the HTTP API (cookie
- * jar, account switching), sign-up and workspace set-up, and channel sockets
- * opened through the worker exactly as the web app opens them.
+ * jar, account switching), sign-up and workspace set-up, channel sockets opened
+ * through the worker exactly as the web app opens them, and the channel room
+ * the socket tests set up.
  */
 import { env, exports } from 'cloudflare:workers';
-import { afterEach, expect } from 'vitest';
+import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { ACCOUNT_HEADER } from '../../src/shared/api';
 import type { ErrorBody, ErrorCode } from '../../src/shared/errors';
 import type { Account, HistoryPage, Invite } from '../../src/shared/model';
 import type { ServerFrame } from '../../src/shared/protocol';
+import { TestSocket } from './test-socket';
 
 export const ORIGIN = 'http://hearth.test';
 export const PASSWORD = 'correct horse battery staple';
@@ -135,6 +137,25 @@ export async function createChannel(user: User, workspaceId: string, name: strin
   return result.body.channel.id;
 }
 
+let workspaceCount = 0;
+
+/** A new workspace owned by `owner` with `members` in it (all in #general): sockets of one test see nothing of another's. */
+export async function workspaceWith(owner: User, ...members: User[]) {
+  const created = await createWorkspace(owner, `Test workspace ${++workspaceCount}`);
+  for (const member of members) await addMember(owner, created.workspaceId, member);
+  return created;
+}
+
+/** A channel `creator` makes and `joiners` join. */
+export async function channelWith(workspaceId: string, name: string, creator: User, ...joiners: User[]) {
+  const channelId = await createChannel(creator, workspaceId, name);
+  for (const user of joiners) {
+    const joined = await as(user, 'POST', `/api/workspaces/${workspaceId}/channels/${channelId}/members`);
+    expect(joined.status, JSON.stringify(joined.body)).toBe(200);
+  }
+  return channelId;
+}
+
 /** Whether an account with this username exists, asked of the directory itself. */
 export async function accountExists(username: string): Promise<boolean> {
   return (await env.DIRECTORY.get(env.DIRECTORY.idFromName('directory')).findCredentials(username)) !== null;
@@ -152,73 +173,8 @@ export function newClientId(): string {
   return crypto.randomUUID();
 }
 
-type Frame = ServerFrame | { type: 'text'; data: string };
-type FrameOf<T extends Frame['type']> = Extract<Frame, { type: T }>;
-
 /** The client end of a channel socket: everything the server sends, readable in order. */
-export class ChannelSocket {
-  private readonly frames: Frame[] = [];
-  private read = 0;
-  private wake: (() => void) | null = null;
-  closeCode: number | null = null;
-
-  constructor(readonly ws: WebSocket) {
-    ws.accept();
-    ws.addEventListener('message', (event) => {
-      const data = event.data as string;
-      let frame: Frame;
-      try {
-        frame = JSON.parse(data) as ServerFrame;
-      } catch {
-        frame = { type: 'text', data };
-      }
-      this.frames.push(frame);
-      this.wake?.();
-    });
-    ws.addEventListener('close', (event) => {
-      this.closeCode = event.code;
-      this.wake?.();
-    });
-  }
-
-  /** Sends text and binary data as they are, anything else as JSON. */
-  send(frame: unknown) {
-    if (typeof frame === 'string' || frame instanceof ArrayBuffer || ArrayBuffer.isView(frame)) this.ws.send(frame);
-    else this.ws.send(JSON.stringify(frame));
-  }
-
-  /** The next frame not read yet; fails if none arrives within `timeoutMs`. */
-  async next(timeoutMs = 3000): Promise<Frame> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.read >= this.frames.length) {
-      if (this.closeCode !== null) throw new Error(`socket closed (${this.closeCode}) while waiting for a frame`);
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error('no frame arrived in time');
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
-    }
-    return this.frames[this.read++];
-  }
-
-  /** The next frame, which must be of `type`. */
-  async expect<T extends Frame['type']>(type: T): Promise<FrameOf<T>> {
-    const frame = await this.next();
-    expect(frame.type, JSON.stringify(frame)).toBe(type);
-    return frame as FrameOf<T>;
-  }
-
-  /** Asserts that nothing more arrives for a while. */
-  async expectQuiet(ms = 150) {
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    expect(this.frames.slice(this.read)).toEqual([]);
-  }
-
+export class ChannelSocket extends TestSocket<ServerFrame> {
   /** Sends a message and reads the sender's ack and the broadcast copy. */
   async post(body: string, clientId = newClientId()) {
     this.send({ type: 'send', clientId, body });
@@ -227,21 +183,6 @@ export class ChannelSocket {
     const { message } = await this.expect('message');
     expect(message.seq).toBe(ack.seq);
     return message;
-  }
-
-  async closed(timeoutMs = 3000): Promise<number> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.closeCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-    if (this.closeCode === null) throw new Error('socket did not close');
-    return this.closeCode;
-  }
-
-  close() {
-    try {
-      this.ws.close(1000, 'done');
-    } catch {
-      // already closed
-    }
   }
 }
 
@@ -296,4 +237,62 @@ export async function nextMessages(socket: ChannelSocket, count: number) {
   const messages = [];
   for (let i = 0; i < count; i++) messages.push((await socket.expect('message')).message);
   return messages;
+}
+
+/** Who a channel room is for: `members` are in the owner's workspace; `joiners` (all members unless named) join each channel. */
+export interface RoomPeople {
+  owner: User;
+  members: User[];
+  joiners?: User[];
+}
+
+export interface ChannelRoom {
+  readonly workspaceId: string;
+  /** This test's channel. */
+  readonly channelId: string;
+  /** Opens a socket on this test's channel as `user`, reads its hello, and closes it after the test. */
+  open(user: User, query?: string): ReturnType<typeof openSocket>;
+  /** As `open`, for the socket alone. */
+  connect(user: User, query?: string): Promise<ChannelSocket>;
+  /** Closes a socket opened some other way after the test. */
+  track(socket: ChannelSocket): ChannelSocket;
+  /** Makes another channel as before each test, and makes it this test's. */
+  newChannel(): Promise<void>;
+}
+
+/**
+ * The set-up the channel tests share, as hooks; call it at a file's top level. Once,
+ * `people()` signs everyone up and the owner makes a workspace with the members in it;
+ * before each test the owner makes a new channel, `${name}-N`, so its sequences start
+ * at 1, and the joiners join it.
+ */
+export function channelRoom(name: string, people: () => Promise<RoomPeople>): ChannelRoom {
+  const track = closeSocketsAfterEach();
+  let owner: User;
+  let joiners: User[];
+  let channels = 0;
+  const room = {
+    workspaceId: '',
+    channelId: '',
+    track,
+    async open(user: User, query = '') {
+      const opened = await openSocket(user, room.workspaceId, room.channelId, query);
+      track(opened.socket);
+      return opened;
+    },
+    async connect(user: User, query = '') {
+      return (await room.open(user, query)).socket;
+    },
+    async newChannel() {
+      room.channelId = await channelWith(room.workspaceId, `${name}-${++channels}`, owner, ...joiners);
+    },
+  };
+  beforeAll(async () => {
+    const everyone = await people();
+    owner = everyone.owner;
+    joiners = everyone.joiners ?? everyone.members;
+    room.workspaceId = (await workspaceWith(owner, ...everyone.members)).workspaceId;
+  });
+  beforeEach(() => room.newChannel());
+  return room;
 }

@@ -1,20 +1,16 @@
 import { runInDurableObject } from 'cloudflare:test';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PostActivity, RosterEntry } from '../../src/durable/activity';
 import { resolveMentions, ROSTER_FRESH_MS, RosterCache } from '../../src/durable/channel/mentions';
 import { LIMITS } from '../../src/shared/limits';
 import { mentionTokens, parseMentions } from '../../src/shared/mentions';
 import {
-  addMember,
   as,
+  channelRoom,
   type ChannelSocket,
-  closeSocketsAfterEach,
-  createChannel,
-  createWorkspace,
   history,
   newClientId,
   nextMessages,
-  openSocket,
   signUp,
   type User,
   workspaceStub,
@@ -115,47 +111,32 @@ let alice: User; // owner
 let bob: User;
 let ana: User;
 let dave: User; // in the workspace, not in the channels unless a test adds him
-let workspaceId: string;
-let channelId: string;
-const track = closeSocketsAfterEach();
-
-async function connect(user: User, query = '') {
-  return track((await openSocket(user, workspaceId, channelId, query)).socket);
-}
-
-beforeAll(async () => {
+const room = channelRoom('mentions', async () => {
   alice = await signUp('alice');
-  ({ workspaceId } = await createWorkspace(alice));
   [bob, ana, dave] = await Promise.all(['bob', 'ana.lee', 'dave'].map((name) => signUp(name)));
-  for (const user of [bob, ana, dave]) await addMember(alice, workspaceId, user);
-});
-
-let rooms = 0;
-beforeEach(async () => {
-  channelId = await createChannel(alice, workspaceId, `mentions-${++rooms}`);
-  for (const user of [bob, ana]) await as(user, 'POST', `/api/workspaces/${workspaceId}/channels/${channelId}/members`);
+  return { owner: alice, members: [bob, ana, dave], joiners: [bob, ana] };
 });
 
 const mention = (user: User) => ({ userId: user.account.id, username: user.account.username });
 
 describe('mentions in posts', () => {
   it('a post names the channel members it mentions; others stay text', async () => {
-    const socket = await connect(alice);
+    const socket = await room.connect(alice);
     const posted = await socket.post('Ask @Bob and @ana.lee. Not @dave (not here), @nobody or bob@example.com');
     expect(posted.mentions).toEqual([mention(bob), mention(ana)]);
     expect(posted.broadcasts).toEqual([]);
-    expect((await history(bob, workspaceId, channelId)).messages[0].mentions).toEqual([mention(bob), mention(ana)]);
+    expect((await history(bob, room.workspaceId, room.channelId)).messages[0].mentions).toEqual([mention(bob), mention(ana)]);
   });
 
   it('broadcasts are stored once each, in order of use', async () => {
-    const socket = await connect(alice);
+    const socket = await room.connect(alice);
     const posted = await socket.post('@here fire drill, @channel please read; @here again and @everyone');
     expect(posted.broadcasts).toEqual(['here', 'channel', 'everyone']);
     expect(posted.mentions).toEqual([]);
   });
 
   it('an edit resolves its mentions again; a delete clears them', async () => {
-    const socket = await connect(alice);
+    const socket = await room.connect(alice);
     const posted = await socket.post('@bob can you check?');
     expect(posted.mentions).toEqual([mention(bob)]);
     socket.send({ type: 'edit', seq: posted.seq, body: '@ana.lee can you check? @here' });
@@ -170,7 +151,7 @@ describe('mentions in posts', () => {
   });
 
   it('thread replies resolve mentions too', async () => {
-    const socket = await connect(alice);
+    const socket = await room.connect(alice);
     const root = await socket.post('root');
     socket.send({ type: 'send', clientId: newClientId(), body: 'over to you @bob', threadRoot: root.seq });
     await socket.expect('ack');
@@ -179,7 +160,7 @@ describe('mentions in posts', () => {
   });
 
   it('frames are stored in the order they arrive, even when resolving a mention waits for the workspace', async () => {
-    const socket = await connect(alice);
+    const socket = await room.connect(alice);
     const bodies = ['@bob first', 'second', '@ana.lee third', 'fourth', '@dave fifth', 'sixth'];
     const clientIds = bodies.map(() => newClientId());
     bodies.forEach((body, i) => socket.send({ type: 'send', clientId: clientIds[i], body }));
@@ -190,13 +171,13 @@ describe('mentions in posts', () => {
     }
     expect(acks.map((ack) => ack.clientId)).toEqual(clientIds);
     expect(acks.map((ack) => ack.seq)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect((await history(alice, workspaceId, channelId)).messages.map((m) => m.body)).toEqual(bodies);
+    expect((await history(alice, room.workspaceId, room.channelId)).messages.map((m) => m.body)).toEqual(bodies);
   });
 
   it('someone who joins the channel can be mentioned once the roster is fresh again', async () => {
-    const socket = await connect(alice);
+    const socket = await room.connect(alice);
     expect((await socket.post('@dave?')).mentions).toEqual([]);
-    await as(dave, 'POST', `/api/workspaces/${workspaceId}/channels/${channelId}/members`);
+    await as(dave, 'POST', `/api/workspaces/${room.workspaceId}/channels/${room.channelId}/members`);
     await new Promise((resolve) => setTimeout(resolve, ROSTER_FRESH_MS + 100));
     expect((await socket.post('@dave!')).mentions).toEqual([mention(dave)]);
   });
@@ -208,13 +189,13 @@ describe('telling the workspace', () => {
   let original: Record<'recordPost' | 'forgetPost' | 'channelRoster', unknown>;
   /** Replaces one of the workspace object's methods for this test (RPC calls methods of the class, not of the instance). */
   const replaceOnWorkspace = (name: keyof typeof original, method: (...args: any[]) => unknown) =>
-    runInDurableObject(workspaceStub(workspaceId), (instance) => {
+    runInDurableObject(workspaceStub(room.workspaceId), (instance) => {
       (Object.getPrototypeOf(instance) as Record<string, unknown>)[name] = method;
     });
 
   beforeEach(async () => {
     told = [];
-    await runInDurableObject(workspaceStub(workspaceId), (instance) => {
+    await runInDurableObject(workspaceStub(room.workspaceId), (instance) => {
       const proto = Object.getPrototypeOf(instance);
       original = { recordPost: proto.recordPost, forgetPost: proto.forgetPost, channelRoster: proto.channelRoster };
     });
@@ -223,7 +204,7 @@ describe('telling the workspace', () => {
   });
 
   afterEach(async () => {
-    await runInDurableObject(workspaceStub(workspaceId), (instance) => Object.assign(Object.getPrototypeOf(instance), original));
+    await runInDurableObject(workspaceStub(room.workspaceId), (instance) => Object.assign(Object.getPrototypeOf(instance), original));
   });
 
   async function toldAtLeast(count: number) {
@@ -232,7 +213,7 @@ describe('telling the workspace', () => {
   }
 
   it('each new post is recorded once with its mentions; thread-only replies are not in the channel', async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const clientId = newClientId();
     const posted = await socket.post('@ana.lee @here look', clientId);
     socket.send({ type: 'send', clientId, body: '@ana.lee @here look' });
@@ -248,7 +229,7 @@ describe('telling the workspace', () => {
     expect(await toldAtLeast(3)).toEqual([
       {
         recordPost: {
-          channelId,
+          channelId: room.channelId,
           seq: posted.seq,
           createdAt: posted.createdAt,
           authorId: bob.account.id,
@@ -268,16 +249,16 @@ describe('telling the workspace', () => {
   });
 
   it('a delete is forgotten by the workspace', async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const posted = await socket.post('@ana.lee oops');
     socket.send({ type: 'delete', seq: posted.seq });
     await socket.expect('message');
-    expect((await toldAtLeast(2))[1]).toEqual({ forgetPost: [channelId, posted.seq] });
+    expect((await toldAtLeast(2))[1]).toEqual({ forgetPost: [room.channelId, posted.seq] });
   });
 
   it('a slow or failing workspace neither delays nor fails a send', async () => {
     await replaceOnWorkspace('recordPost', () => new Promise((resolve) => setTimeout(resolve, 3000)));
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const started = Date.now();
     await socket.post('quick');
     expect(Date.now() - started).toBeLessThan(1500);
@@ -291,14 +272,14 @@ describe('telling the workspace', () => {
     const posted = await socket.post('still stored');
     socket.send({ type: 'delete', seq: posted.seq });
     expect((await socket.expect('message')).message.deletedAt).toEqual(expect.any(Number));
-    expect((await history(bob, workspaceId, channelId)).messages.map((m) => m.body)).toEqual(['quick', '']);
+    expect((await history(bob, room.workspaceId, room.channelId)).messages.map((m) => m.body)).toEqual(['quick', '']);
   });
 
   it('when the roster cannot be had, the message is stored with its text and broadcasts', async () => {
     await replaceOnWorkspace('channelRoster', () => {
       throw new Error('workspace is down');
     });
-    const socket: ChannelSocket = await connect(bob);
+    const socket: ChannelSocket = await room.connect(bob);
     const posted = await socket.post('@ana.lee @channel still going out');
     expect(posted).toMatchObject({ body: '@ana.lee @channel still going out', mentions: [], broadcasts: ['channel'] });
   });

@@ -1,13 +1,10 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/shared/limits';
 import {
-  addMember,
   as,
-  closeSocketsAfterEach,
-  createChannel,
-  createWorkspace,
+  channelPath,
+  channelRoom,
   history,
-  openSocket,
   signUp,
   type User,
 } from './helpers';
@@ -15,36 +12,22 @@ import {
 let alice: User; // owner
 let bob: User; // member
 let carol: User; // moderator
-let workspaceId: string;
-let channelId: string;
-const track = closeSocketsAfterEach();
-
-async function connect(user: User, query = '') {
-  return track((await openSocket(user, workspaceId, channelId, query)).socket);
-}
-
-beforeAll(async () => {
+const room = channelRoom('changes', async () => {
   alice = await signUp('alice');
   bob = await signUp('bob');
   carol = await signUp('carol');
-  ({ workspaceId } = await createWorkspace(alice));
-  await addMember(alice, workspaceId, bob);
-  await addMember(alice, workspaceId, carol);
-  const promoted = await as(alice, 'PATCH', `/api/workspaces/${workspaceId}/members/${carol.account.id}`, { role: 'moderator' });
+  return { owner: alice, members: [bob, carol] };
+});
+
+beforeAll(async () => {
+  const promoted = await as(alice, 'PATCH', `/api/workspaces/${room.workspaceId}/members/${carol.account.id}`, { role: 'moderator' });
   expect(promoted.status).toBe(200);
 });
 
-let rooms = 0;
-beforeEach(async () => {
-  channelId = await createChannel(alice, workspaceId, `changes-${++rooms}`);
-  for (const user of [bob, carol]) await as(user, 'POST', `/api/workspaces/${workspaceId}/channels/${channelId}/members`);
-});
-
-
 describe('editing', () => {
   it('an edit reaches everyone with the next sequence number and keeps the earlier version', async () => {
-    const mine = await connect(bob);
-    const theirs = await connect(alice);
+    const mine = await room.connect(bob);
+    const theirs = await room.connect(alice);
     const posted = await mine.post('teh report');
     await theirs.expect('message');
 
@@ -54,29 +37,29 @@ describe('editing', () => {
       expect(message).toMatchObject({ seq: posted.seq, updatedSeq: posted.seq + 1, body: 'the report', deletedAt: null });
       expect(message.editedAt).toEqual(expect.any(Number));
     }
-    const edits = await as(bob, 'GET', `/api/workspaces/${workspaceId}/channels/${channelId}/messages/${posted.seq}/edits`);
+    const edits = await as(bob, 'GET', `/api/workspaces/${room.workspaceId}/channels/${room.channelId}/messages/${posted.seq}/edits`);
     expect(edits.body).toEqual({ edits: [{ body: 'teh report', replacedAt: expect.any(Number) }] });
   });
 
   it("editing someone else's message is refused and changes nothing, even for the owner", async () => {
-    const bobs = await connect(bob);
+    const bobs = await room.connect(bob);
     const posted = await bobs.post('mine');
-    const owner = await connect(alice, `after=${posted.updatedSeq}`);
+    const owner = await room.connect(alice, `after=${posted.updatedSeq}`);
     owner.send({ type: 'edit', seq: posted.seq, body: 'hijacked' });
     const error = await owner.expect('error');
     expect(error).toMatchObject({ code: 'forbidden', seq: posted.seq });
     await bobs.expectQuiet(50);
-    expect((await history(bob, workspaceId, channelId)).messages.map((m) => m.body)).toEqual(['mine']);
+    expect((await history(bob, room.workspaceId, room.channelId)).messages.map((m) => m.body)).toEqual(['mine']);
   });
 
   it('an edit of a message that does not exist is not found', async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     socket.send({ type: 'edit', seq: 4242, body: 'forged' });
     expect(await socket.expect('error')).toMatchObject({ code: 'not_found', seq: 4242 });
   });
 
   it('an edit is validated like a send', async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const posted = await socket.post('short');
     for (const body of ['', '   ', 'x'.repeat(LIMITS.messageBodyMax + 1)]) {
       socket.send({ type: 'edit', seq: posted.seq, body });
@@ -84,14 +67,14 @@ describe('editing', () => {
     }
     socket.send({ type: 'edit', seq: -1, body: 'x' });
     expect((await socket.expect('error')).code).toBe('bad_request');
-    expect((await history(bob, workspaceId, channelId)).messages[0].body).toBe('short');
+    expect((await history(bob, room.workspaceId, room.channelId)).messages[0].body).toBe('short');
   });
 });
 
 describe('deleting', () => {
   it('deleting your own message leaves a tombstone for everyone and erases its text and versions', async () => {
-    const mine = await connect(bob);
-    const theirs = await connect(alice);
+    const mine = await room.connect(bob);
+    const theirs = await room.connect(alice);
     const posted = await mine.post('oops, wrong channel');
     await theirs.expect('message');
     mine.send({ type: 'edit', seq: posted.seq, body: 'oops, still wrong' });
@@ -103,33 +86,33 @@ describe('deleting', () => {
       const { message } = await socket.expect('message');
       expect(message).toMatchObject({ seq: posted.seq, updatedSeq: posted.seq + 2, body: '', deletedAt: expect.any(Number) });
     }
-    const page = await history(alice, workspaceId, channelId);
+    const page = await history(alice, room.workspaceId, room.channelId);
     expect(page.messages).toHaveLength(1);
     expect(page.messages[0].body).toBe('');
-    const edits = await as(bob, 'GET', `/api/workspaces/${workspaceId}/channels/${channelId}/messages/${posted.seq}/edits`);
+    const edits = await as(bob, 'GET', `/api/workspaces/${room.workspaceId}/channels/${room.channelId}/messages/${posted.seq}/edits`);
     expect(edits.status).toBe(404);
   });
 
   it("a member cannot delete someone else's message", async () => {
-    const alices = await connect(alice);
+    const alices = await room.connect(alice);
     const posted = await alices.post('keep me');
-    const bobs = await connect(bob, `after=${posted.updatedSeq}`);
+    const bobs = await room.connect(bob, `after=${posted.updatedSeq}`);
     bobs.send({ type: 'delete', seq: posted.seq });
     expect(await bobs.expect('error')).toMatchObject({ code: 'forbidden', seq: posted.seq });
-    expect((await history(bob, workspaceId, channelId)).messages[0].body).toBe('keep me');
+    expect((await history(bob, room.workspaceId, room.channelId)).messages[0].body).toBe('keep me');
   });
 
   it("a moderator deletes anyone's message", async () => {
-    const bobs = await connect(bob);
+    const bobs = await room.connect(bob);
     const posted = await bobs.post('spam spam spam');
-    const moderator = await connect(carol, `after=${posted.updatedSeq}`);
+    const moderator = await room.connect(carol, `after=${posted.updatedSeq}`);
     moderator.send({ type: 'delete', seq: posted.seq });
     expect((await moderator.expect('message')).message.deletedAt).toEqual(expect.any(Number));
     expect((await bobs.expect('message')).message.body).toBe('');
   });
 
   it('a deleted message cannot be edited or deleted again', async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const posted = await socket.post('gone soon');
     socket.send({ type: 'delete', seq: posted.seq });
     await socket.expect('message');
@@ -142,12 +125,12 @@ describe('deleting', () => {
 
 describe('history', () => {
   it("a page says the channel's last event, so a client resumes after changes to older messages too", async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const first = await socket.post('first');
     await socket.post('second');
     socket.send({ type: 'edit', seq: first.seq, body: 'first, edited' });
     await socket.expect('message');
-    const page = await history(bob, workspaceId, channelId, 'before=2');
+    const page = await history(bob, room.workspaceId, room.channelId, 'before=2');
     expect(page.messages.map((m) => m.body)).toEqual(['first, edited']);
     expect(page.lastSeq).toBe(3);
   });
@@ -155,7 +138,7 @@ describe('history', () => {
 
 describe('resuming', () => {
   it('a client that reconnects after N gets each change after N once, in sequence order', async () => {
-    const writer = await connect(bob);
+    const writer = await room.connect(bob);
     const first = await writer.post('one');
     const second = await writer.post('two');
     const seen = second.updatedSeq;
@@ -166,8 +149,7 @@ describe('resuming', () => {
     writer.send({ type: 'delete', seq: second.seq });
     await writer.expect('message');
 
-    const { socket, hello } = await openSocket(alice, workspaceId, channelId, `after=${seen}`);
-    track(socket);
+    const { socket, hello } = await room.open(alice, `after=${seen}`);
     expect(hello.lastSeq).toBe(seen + 3);
     const replayed = [(await socket.expect('message')).message, (await socket.expect('message')).message, (await socket.expect('message')).message];
     expect(replayed.map((m) => [m.seq, m.updatedSeq, m.body])).toEqual([
@@ -181,41 +163,41 @@ describe('resuming', () => {
 
 describe('replies', () => {
   it('a reply names the message it quotes, which anyone in the channel can fetch', async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const parent = await socket.post('Who has the forklift key?');
     socket.send({ type: 'send', clientId: 'reply-000001', body: 'I do', replyTo: parent.seq });
     await socket.expect('ack');
     const { message } = await socket.expect('message');
     expect(message.replyTo).toBe(parent.seq);
-    const fetched = await as(alice, 'GET', `/api/workspaces/${workspaceId}/channels/${channelId}/messages/${parent.seq}`);
+    const fetched = await as(alice, 'GET', `/api/workspaces/${room.workspaceId}/channels/${room.channelId}/messages/${parent.seq}`);
     expect(fetched.body).toEqual({ message: parent });
   });
 
   it('a reply to a message that does not exist is refused and stores nothing', async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     socket.send({ type: 'send', clientId: 'reply-000002', body: 'to nowhere', replyTo: 999 });
     expect(await socket.expect('error')).toMatchObject({ code: 'not_found', clientId: 'reply-000002' });
-    expect((await history(bob, workspaceId, channelId)).messages).toEqual([]);
+    expect((await history(bob, room.workspaceId, room.channelId)).messages).toEqual([]);
   });
 
   it('a single message of a channel you are not in is not found', async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const posted = await socket.post('members only');
     const outsider = await signUp('dave');
-    const result = await as(outsider, 'GET', `/api/workspaces/${workspaceId}/channels/${channelId}/messages/${posted.seq}`);
+    const result = await as(outsider, 'GET', `/api/workspaces/${room.workspaceId}/channels/${room.channelId}/messages/${posted.seq}`);
     expect(result.status).toBe(404);
   });
 });
 
 describe('pins', () => {
   const pinsOf = async (user: User) =>
-    (await as(user, 'GET', `/api/workspaces/${workspaceId}/channels/${channelId}/pins`)).body as { messages: { seq: number; body: string }[] };
+    (await as(user, 'GET', channelPath(room.workspaceId, room.channelId, 'pins'))).body as { messages: { seq: number; body: string }[] };
 
   it('anyone in the channel pins and unpins a message; everyone sees it live and in the pin list', async () => {
-    const bobs = await connect(bob);
+    const bobs = await room.connect(bob);
     const first = await bobs.post('Shift rota is on the wall');
     const second = await bobs.post('Fire drill at 10:00');
-    const alices = await connect(alice, `after=${second.updatedSeq}`);
+    const alices = await room.connect(alice, `after=${second.updatedSeq}`);
 
     alices.send({ type: 'pin', seq: first.seq, pinned: true });
     for (const socket of [alices, bobs]) {
@@ -232,7 +214,7 @@ describe('pins', () => {
   });
 
   it('pinning a pinned message changes nothing; a deleted message leaves the pins', async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const posted = await socket.post('pin me');
     socket.send({ type: 'pin', seq: posted.seq, pinned: true });
     const pinned = (await socket.expect('message')).message;
@@ -247,7 +229,7 @@ describe('pins', () => {
 
   it('the pins of a channel you are not in are not found', async () => {
     const outsider = await signUp('erin');
-    const result = await as(outsider, 'GET', `/api/workspaces/${workspaceId}/channels/${channelId}/pins`);
+    const result = await as(outsider, 'GET', `/api/workspaces/${room.workspaceId}/channels/${room.channelId}/pins`);
     expect(result.status).toBe(404);
   });
 });

@@ -1,19 +1,15 @@
 import { evictDurableObject } from 'cloudflare:test';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src/shared/protocol';
 import {
-  addMember,
   as,
-  channelStub,
+  channelRoom,
   ChannelSocket,
-  closeSocketsAfterEach,
-  createChannel,
-  createWorkspace,
+  channelStub,
   expectError,
   fetchWorker,
   history,
   newClientId,
-  openSocket,
   ORIGIN,
   PASSWORD,
   requestSocket,
@@ -25,80 +21,55 @@ import {
 
 let alice: User;
 let bob: User;
-let workspaceId: string;
-let channelId: string;
-const track = closeSocketsAfterEach();
-
-/** Opens a socket on the current test's channel and closes it after the test. */
-async function connect(user: User, query = '') {
-  const result = await openSocket(user, workspaceId, channelId, query);
-  track(result.socket);
-  return result;
-}
-
-beforeAll(async () => {
+/** Each test has a new channel both people are in, so its sequence numbers start at 1. */
+const room = channelRoom('room', async () => {
   alice = await signUp('alice', { displayName: 'Alice A.' });
   bob = await signUp('bob');
-  ({ workspaceId } = await createWorkspace(alice));
-  await addMember(alice, workspaceId, bob);
+  return { owner: alice, members: [bob] };
 });
-
-
-/** A new channel both people are in, so its sequence numbers start at 1. */
-let channelCount = 0;
-async function freshChannel() {
-  channelId = await createChannel(alice, workspaceId, `room-${++channelCount}`);
-  await as(bob, 'POST', `/api/workspaces/${workspaceId}/channels/${channelId}/members`);
-}
 
 describe('connecting', () => {
   it('the first frame is hello with the protocol, the channel and its last sequence', async () => {
-    await freshChannel();
-    const { hello, socket } = await connect(alice);
-    expect(hello).toEqual({ type: 'hello', protocol: PROTOCOL_VERSION, channelId, lastSeq: 0 });
+    const { hello, socket } = await room.open(alice);
+    expect(hello).toEqual({ type: 'hello', protocol: PROTOCOL_VERSION, channelId: room.channelId, lastSeq: 0 });
     await socket.expectQuiet();
   });
 
   it('answers a bare ping with pong', async () => {
-    await freshChannel();
-    const { socket } = await connect(alice);
+    const { socket } = await room.open(alice);
     socket.send('ping');
     expect(await socket.next()).toEqual({ type: 'text', data: 'pong' });
   });
 
   it('refuses a protocol version it does not speak, saying so before closing', async () => {
-    await freshChannel();
-    const response = await requestSocket(alice, workspaceId, channelId, `protocol=${PROTOCOL_VERSION + 1}`);
+    const response = await requestSocket(alice, room.workspaceId, room.channelId, `protocol=${PROTOCOL_VERSION + 1}`);
     expect(response.status).toBe(101);
-    const socket = track(new ChannelSocket(response.webSocket!));
+    const socket = room.track(new ChannelSocket(response.webSocket!));
     expect(await socket.expect('error')).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/reload/) });
     expect(await socket.closed()).toBe(4400);
   });
 
   it('in a browser with several accounts, ?account= picks who the socket acts as', async () => {
-    await freshChannel();
     // Bob signed in last, so without ?account= the socket would act as him.
     const both = await signIn('bob', PASSWORD, alice.cookie);
     const response = await fetchWorker(
-      new Request(new URL(socketPath(workspaceId, channelId, `account=${alice.account.id}`), ORIGIN), {
+      new Request(new URL(socketPath(room.workspaceId, room.channelId, `account=${alice.account.id}`), ORIGIN), {
         headers: { Upgrade: 'websocket', Cookie: both.cookie, Origin: ORIGIN },
       }),
     );
     expect(response.status).toBe(101);
-    const socket = track(new ChannelSocket(response.webSocket!));
+    const socket = room.track(new ChannelSocket(response.webSocket!));
     await socket.expect('hello');
     expect((await socket.post('which one am I?')).authorId).toBe(alice.account.id);
   });
 
   it('a request without the upgrade is refused with JSON', async () => {
-    await freshChannel();
-    const result = await as(alice, 'GET', `/api/workspaces/${workspaceId}/channels/${channelId}/socket`);
+    const result = await as(alice, 'GET', `/api/workspaces/${room.workspaceId}/channels/${room.channelId}/socket`);
     expectError(result, 400, 'bad_request');
   });
 
   it.each(['after=-1', 'after=abc', 'protocol=0'])('a bad query (%s) is refused with 400 before upgrading', async (query) => {
-    await freshChannel();
-    const response = await requestSocket(alice, workspaceId, channelId, query);
+    const response = await requestSocket(alice, room.workspaceId, room.channelId, query);
     expect(response.status).toBe(400);
     expect(response.webSocket).toBeNull();
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('bad_request');
@@ -107,16 +78,15 @@ describe('connecting', () => {
 
 describe('sending', () => {
   it('acknowledges a message only once it is stored, then delivers it to the sender too', async () => {
-    await freshChannel();
-    const { socket } = await connect(alice);
+    const { socket } = await room.open(alice);
     const clientId = newClientId();
     socket.send({ type: 'send', clientId, body: 'hello, world' });
 
     const ack = await socket.expect('ack');
     expect(ack).toEqual({ type: 'ack', clientId, seq: 1 });
     // Acknowledged means stored: it survives the object being torn down right away.
-    await evictDurableObject(channelStub(channelId));
-    const page = await history(alice, workspaceId, channelId);
+    await evictDurableObject(channelStub(room.channelId));
+    const page = await history(alice, room.workspaceId, room.channelId);
     expect(page.messages).toEqual([
       {
         seq: 1,
@@ -145,8 +115,7 @@ describe('sending', () => {
   });
 
   it('the server sets the author; nothing the client adds to a frame is kept', async () => {
-    await freshChannel();
-    const { socket } = await connect(bob);
+    const { socket } = await room.open(bob);
     const clientId = newClientId();
     socket.send({ type: 'send', clientId, body: 'as myself', authorId: alice.account.id, authorName: 'Alice A.', seq: 99 });
     await socket.expect('ack');
@@ -155,10 +124,9 @@ describe('sending', () => {
   });
 
   it('broadcasts a message to every socket on the channel', async () => {
-    await freshChannel();
-    const { socket: sender } = await connect(alice);
-    const { socket: reader } = await connect(bob);
-    const { socket: readerTab2 } = await connect(bob);
+    const { socket: sender } = await room.open(alice);
+    const { socket: reader } = await room.open(bob);
+    const { socket: readerTab2 } = await room.open(bob);
 
     const sent = await sender.post('to everyone');
     expect((await reader.expect('message')).message).toEqual(sent);
@@ -168,20 +136,18 @@ describe('sending', () => {
   });
 
   it('does not deliver to sockets of other channels', async () => {
-    await freshChannel();
-    const otherChannel = channelId;
-    const { socket: elsewhere } = await connect(bob);
-    await freshChannel();
-    const { socket: sender } = await connect(alice);
+    const otherChannel = room.channelId;
+    const { socket: elsewhere } = await room.open(bob);
+    await room.newChannel();
+    const { socket: sender } = await room.open(alice);
     await sender.post('only here');
     await elsewhere.expectQuiet();
-    expect((await history(bob, workspaceId, otherChannel)).messages).toEqual([]);
+    expect((await history(bob, room.workspaceId, otherChannel)).messages).toEqual([]);
   });
 
   it('many sends are stored, acknowledged and delivered in the order they were sent', async () => {
-    await freshChannel();
-    const { socket: sender } = await connect(alice);
-    const { socket: reader } = await connect(bob);
+    const { socket: sender } = await room.open(alice);
+    const { socket: reader } = await room.open(bob);
     const sent = Array.from({ length: 40 }, (_, i) => ({ clientId: newClientId(), body: `message ${i}` }));
     for (const { clientId, body } of sent) sender.send({ type: 'send', clientId, body });
 
@@ -196,13 +162,12 @@ describe('sending', () => {
     const received = [];
     for (let i = 0; i < sent.length; i++) received.push((await reader.expect('message')).message);
     expect(received.map((m) => [m.seq, m.body])).toEqual(sent.map((s, i) => [i + 1, s.body]));
-    expect((await history(alice, workspaceId, channelId, 'limit=200')).messages.map((m) => m.body)).toEqual(sent.map((s) => s.body));
+    expect((await history(alice, room.workspaceId, room.channelId, 'limit=200')).messages.map((m) => m.body)).toEqual(sent.map((s) => s.body));
   });
 
   it('a retried send is stored once', async () => {
-    await freshChannel();
-    const { socket: sender } = await connect(alice);
-    const { socket: reader } = await connect(bob);
+    const { socket: sender } = await room.open(alice);
+    const { socket: reader } = await room.open(bob);
     const clientId = newClientId();
 
     const first = await sender.post('exactly once', clientId);
@@ -215,27 +180,25 @@ describe('sending', () => {
 
     expect((await reader.expect('message')).message).toEqual(first);
     await reader.expectQuiet();
-    expect((await history(alice, workspaceId, channelId)).messages).toEqual([first]);
+    expect((await history(alice, room.workspaceId, room.channelId)).messages).toEqual([first]);
     expect((await sender.post('next one')).seq).toBe(2);
   });
 
   it('the same client id from two people is two messages', async () => {
-    await freshChannel();
-    const { socket: a } = await connect(alice);
-    const { socket: b } = await connect(bob);
+    const { socket: a } = await room.open(alice);
+    const { socket: b } = await room.open(bob);
     const clientId = newClientId();
     const fromAlice = await a.post('mine', clientId);
     await b.expect('message');
     const fromBob = await b.post('mine too', clientId);
     expect([fromAlice.seq, fromBob.seq]).toEqual([1, 2]);
-    expect((await history(alice, workspaceId, channelId)).messages).toHaveLength(2);
+    expect((await history(alice, room.workspaceId, room.channelId)).messages).toHaveLength(2);
   });
 
   it('a socket keeps working after the channel object is evicted', async () => {
-    await freshChannel();
-    const { socket } = await connect(alice);
+    const { socket } = await room.open(alice);
     await socket.post('before');
-    await evictDurableObject(channelStub(channelId));
+    await evictDurableObject(channelStub(room.channelId));
     const after = await socket.post('after');
     expect(after.seq).toBe(2);
   });
@@ -243,12 +206,11 @@ describe('sending', () => {
 
 describe('resuming', () => {
   it('?after=N replays exactly the messages after N, in order, after the hello', async () => {
-    await freshChannel();
-    const { socket: sender } = await connect(alice);
+    const { socket: sender } = await room.open(alice);
     const sent = [];
     for (let i = 1; i <= 7; i++) sent.push(await sender.post(`m${i}`));
 
-    const { socket: resumed, hello } = await connect(bob, 'after=3');
+    const { socket: resumed, hello } = await room.open(bob, 'after=3');
     expect(hello.lastSeq).toBe(7);
     const replayed = [];
     for (let i = 0; i < 4; i++) replayed.push((await resumed.expect('message')).message);
@@ -261,31 +223,28 @@ describe('resuming', () => {
   });
 
   it('a client that is up to date gets only the hello', async () => {
-    await freshChannel();
-    const { socket: sender } = await connect(alice);
+    const { socket: sender } = await room.open(alice);
     await sender.post('one');
     await sender.post('two');
-    const { socket, hello } = await connect(bob, 'after=2');
+    const { socket, hello } = await room.open(bob, 'after=2');
     expect(hello.lastSeq).toBe(2);
     await socket.expectQuiet();
   });
 
   it('a new client (after=0) gets the whole short history', async () => {
-    await freshChannel();
-    const { socket: sender } = await connect(alice);
+    const { socket: sender } = await room.open(alice);
     await sender.post('one');
     await sender.post('two');
-    const { socket } = await connect(bob);
+    const { socket } = await room.open(bob);
     expect((await socket.expect('message')).message.body).toBe('one');
     expect((await socket.expect('message')).message.body).toBe('two');
     await socket.expectQuiet();
   });
 
   it('a client ahead of the server is told to resync', async () => {
-    await freshChannel();
-    const { socket: sender } = await connect(alice);
+    const { socket: sender } = await room.open(alice);
     await sender.post('one');
-    const { socket } = await connect(bob, 'after=5');
+    const { socket } = await room.open(bob, 'after=5');
     expect(await socket.expect('resync')).toEqual({ type: 'resync', lastSeq: 1 });
     await socket.expectQuiet();
   });

@@ -1,7 +1,7 @@
 /** Per-channel notification settings: PUT /api/workspaces/:ws/channels/:ch/notifications. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { as, call, expectError, signUp, type User } from './helpers';
-import { channelWith, gatewaysClosedAfterEach, postActivity, recordPost, workspaceWith } from './gateway-helpers';
+import { as, call, channelWith, expectError, signUp, type User, workspaceWith } from './helpers';
+import { gatewaysClosedAfterEach, postActivity, recordPost } from './gateway-helpers';
 
 let alice: User;
 let bob: User;

@@ -1,44 +1,25 @@
 import { runInDurableObject } from 'cloudflare:test';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/shared/limits';
 import type { Message } from '../../src/shared/model';
 import {
-  addMember,
   as,
   channelPath,
+  channelRoom,
   type ChannelSocket,
   channelStub,
-  closeSocketsAfterEach,
-  createChannel,
-  createWorkspace,
   history,
   nextMessages,
-  openSocket,
   signUp,
   type User,
 } from './helpers';
 
 let alice: User;
 let bob: User;
-let workspaceId: string;
-let channelId: string;
-const track = closeSocketsAfterEach();
-
-async function connect(user: User, query = '') {
-  return track((await openSocket(user, workspaceId, channelId, query)).socket);
-}
-
-beforeAll(async () => {
+const room = channelRoom('reactions', async () => {
   alice = await signUp('alice');
   bob = await signUp('bob');
-  ({ workspaceId } = await createWorkspace(alice));
-  await addMember(alice, workspaceId, bob);
-});
-
-let rooms = 0;
-beforeEach(async () => {
-  channelId = await createChannel(alice, workspaceId, `reactions-${++rooms}`);
-  await as(bob, 'POST', `/api/workspaces/${workspaceId}/channels/${channelId}/members`);
+  return { owner: alice, members: [bob] };
 });
 
 function react(socket: ChannelSocket, seq: number, emoji: string, on = true) {
@@ -71,8 +52,8 @@ async function postedByAlice(alices: ChannelSocket, bobs: ChannelSocket, body = 
 
 describe('adding and removing', () => {
   it('a reaction reaches everyone: by emoji in the order first used, people in the order they reacted', async () => {
-    const alices = await connect(alice);
-    const bobs = await connect(bob);
+    const alices = await room.connect(alice);
+    const bobs = await room.connect(bob);
     const posted = await postedByAlice(alices, bobs);
 
     react(bobs, posted.seq, '👍');
@@ -89,13 +70,13 @@ describe('adding and removing', () => {
       { emoji: '👍', users: [person(bob), person(alice)] },
       { emoji: '🎉', users: [person(alice)] },
     ]);
-    expect((await history(bob, workspaceId, channelId)).messages).toEqual([last]);
-    expect((await as(bob, 'GET', channelPath(workspaceId, channelId, `messages/${posted.seq}`))).body).toEqual({ message: last });
+    expect((await history(bob, room.workspaceId, room.channelId)).messages).toEqual([last]);
+    expect((await as(bob, 'GET', channelPath(room.workspaceId, room.channelId, `messages/${posted.seq}`))).body).toEqual({ message: last });
   });
 
   it('removing takes the person out, and the emoji once nobody is left', async () => {
-    const alices = await connect(alice);
-    const bobs = await connect(bob);
+    const alices = await room.connect(alice);
+    const bobs = await room.connect(bob);
     const posted = await postedByAlice(alices, bobs);
     react(bobs, posted.seq, '👍');
     react(alices, posted.seq, '👍');
@@ -115,8 +96,8 @@ describe('adding and removing', () => {
   });
 
   it('asking for what is already so changes nothing and answers only the asker', async () => {
-    const alices = await connect(alice);
-    const bobs = await connect(bob);
+    const alices = await room.connect(alice);
+    const bobs = await room.connect(bob);
     const posted = await postedByAlice(alices, bobs);
     react(bobs, posted.seq, '👍');
     const reacted = (await bobs.expect('message')).message;
@@ -127,13 +108,12 @@ describe('adding and removing', () => {
     react(bobs, posted.seq, '🎉', false);
     expect((await bobs.expect('message')).message).toEqual(reacted);
     await alices.expectQuiet();
-    const resumed = await openSocket(alice, workspaceId, channelId, `after=${reacted.updatedSeq}`);
-    track(resumed.socket);
+    const resumed = await room.open(alice, `after=${reacted.updatedSeq}`);
     expect(resumed.hello.lastSeq).toBe(reacted.updatedSeq);
   });
 
   it('skin tones, sequences and flags are single emoji', async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const posted = await socket.post('diversity');
     for (const emoji of ['👍🏽', '👩‍💻', '🇳🇴', '❤️']) react(socket, posted.seq, emoji);
     const [, , , last] = await nextMessages(socket, 4);
@@ -141,7 +121,7 @@ describe('adding and removing', () => {
   });
 
   it('a history page carries the reactions of each of its messages', async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const one = await socket.post('one');
     const two = await socket.post('two');
     const three = await socket.post('three');
@@ -149,7 +129,7 @@ describe('adding and removing', () => {
     react(socket, one.seq, '👍');
     react(socket, one.seq, '🎉');
     await nextMessages(socket, 3);
-    const page = await history(alice, workspaceId, channelId);
+    const page = await history(alice, room.workspaceId, room.channelId);
     expect(page.messages.map((m) => [m.seq, m.reactions.map((r) => r.emoji)])).toEqual([
       [one.seq, ['👍', '🎉']],
       [two.seq, []],
@@ -160,8 +140,8 @@ describe('adding and removing', () => {
 
 describe('at the same time', () => {
   it('toggles from two sockets at once are each applied once, one sequence number each', async () => {
-    const alices = await connect(alice);
-    const bobs = await connect(bob);
+    const alices = await room.connect(alice);
+    const bobs = await room.connect(bob);
     const posted = await postedByAlice(alices, bobs);
 
     for (const on of [true, true, false, true]) {
@@ -176,15 +156,15 @@ describe('at the same time', () => {
       const changes = [...new Set(seen.map((frame) => frame.message.updatedSeq))].sort((a, b) => a - b);
       expect(changes).toEqual([1, 2, 3, 4, 5, 6].map((n) => posted.seq + n));
     }
-    const [stored] = (await history(alice, workspaceId, channelId)).messages;
+    const [stored] = (await history(alice, room.workspaceId, room.channelId)).messages;
     expect(stored.updatedSeq).toBe(posted.seq + 6);
     expect(stored.reactions).toHaveLength(1);
     expect(stored.reactions[0].users.map((u) => u.name).sort()).toEqual(['alice', 'bob']);
   });
 
   it(`a message takes at most ${LIMITS.reactionsPerMessageMax} different emoji; of two racing for the last, one wins`, async () => {
-    const alices = await connect(alice);
-    const bobs = await connect(bob);
+    const alices = await room.connect(alice);
+    const bobs = await room.connect(bob);
     const posted = await postedByAlice(alices, bobs);
     for (const face of faces.slice(0, LIMITS.reactionsPerMessageMax - 1)) react(bobs, posted.seq, face);
     await nextMessages(bobs, LIMITS.reactionsPerMessageMax - 1);
@@ -209,7 +189,7 @@ describe('at the same time', () => {
 
 describe('refused', () => {
   it('a deleted message takes no reactions, and its reactions are erased with it', async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const posted = await socket.post('soon gone');
     react(socket, posted.seq, '👍');
     await socket.expect('message');
@@ -220,15 +200,15 @@ describe('refused', () => {
     react(socket, posted.seq, '👍', false);
     expect(await socket.expect('error')).toMatchObject({ code: 'not_found', seq: posted.seq });
 
-    expect((await history(bob, workspaceId, channelId)).messages[0].reactions).toEqual([]);
-    const stored = await runInDurableObject(channelStub(channelId), (_instance, state) =>
+    expect((await history(bob, room.workspaceId, room.channelId)).messages[0].reactions).toEqual([]);
+    const stored = await runInDurableObject(channelStub(room.channelId), (_instance, state) =>
       state.storage.sql.exec('select count(*) as n from reactions').one(),
     );
     expect(stored.n).toBe(0);
   });
 
   it('a reaction to a message that does not exist is not found', async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     react(socket, 4242, '👍');
     expect(await socket.expect('error')).toMatchObject({ code: 'not_found', seq: 4242 });
   });
@@ -246,13 +226,13 @@ describe('refused', () => {
     ['an on that is not a boolean', { on: 'yes' }, /^on:/],
     ['a seq that cannot be one', { seq: 0 }, /^seq:/],
   ])('%s is refused and changes nothing', async (_what, change, message) => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const posted = await socket.post('react to me');
     socket.send({ type: 'react', seq: posted.seq, emoji: '👍', on: true, ...change });
     const error = await socket.expect('error');
     expect(error.code).toBe('bad_request');
     expect(error.message).toMatch(message);
     await socket.expectQuiet(50);
-    expect((await history(bob, workspaceId, channelId)).messages).toEqual([posted]);
+    expect((await history(bob, room.workspaceId, room.channelId)).messages).toEqual([posted]);
   });
 });

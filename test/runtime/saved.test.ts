@@ -6,15 +6,16 @@ import type { SavedItem } from '../../src/shared/model';
 import {
   as,
   call,
+  channelWith,
   closeSocketsAfterEach,
   expectError,
   openSocket,
   signUp,
   workspaceStub,
+  workspaceWith,
   type ChannelSocket,
   type User,
 } from './helpers';
-import { channelWith, workspaceWith } from './gateway-helpers';
 
 let alice: User;
 let bob: User;

@@ -1,21 +1,17 @@
 import { runInDurableObject } from 'cloudflare:test';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/shared/limits';
 import type { Message, ThreadPage } from '../../src/shared/model';
 import {
-  addMember,
   as,
   channelPath,
+  channelRoom,
   type ChannelSocket,
   channelStub,
-  closeSocketsAfterEach,
-  createChannel,
-  createWorkspace,
   expectError,
   history,
   newClientId,
   nextMessages,
-  openSocket,
   signUp,
   type User,
 } from './helpers';
@@ -26,25 +22,10 @@ let carol: User;
 let dave: User;
 let erin: User;
 let frank: User;
-let workspaceId: string;
-let channelId: string;
-const track = closeSocketsAfterEach();
-
-async function connect(user: User, query = '') {
-  return track((await openSocket(user, workspaceId, channelId, query)).socket);
-}
-
-beforeAll(async () => {
+const room = channelRoom('threads', async () => {
   alice = await signUp('alice');
-  ({ workspaceId } = await createWorkspace(alice));
   [bob, carol, dave, erin, frank] = await Promise.all(['bob', 'carol', 'dave', 'erin', 'frank'].map((name) => signUp(name)));
-  for (const user of [bob, carol, dave, erin, frank]) await addMember(alice, workspaceId, user);
-});
-
-let rooms = 0;
-beforeEach(async () => {
-  channelId = await createChannel(alice, workspaceId, `threads-${++rooms}`);
-  for (const user of [bob, carol, dave, erin, frank]) await as(user, 'POST', `/api/workspaces/${workspaceId}/channels/${channelId}/members`);
+  return { owner: alice, members: [bob, carol, dave, erin, frank] };
 });
 
 /** Posts into a thread and reads the sender's ack, the reply and the root's update, in that order. */
@@ -58,13 +39,13 @@ async function reply(socket: ChannelSocket, rootSeq: number, body: string, extra
 }
 
 function threadOf(user: User, seq: number) {
-  return as(user, 'GET', channelPath(workspaceId, channelId, `messages/${seq}/thread`));
+  return as(user, 'GET', channelPath(room.workspaceId, room.channelId, `messages/${seq}/thread`));
 }
 
 describe('replying in a thread', () => {
   it('everyone gets the reply, then its root with the new summary; each takes its own sequence number', async () => {
-    const bobs = await connect(bob);
-    const alices = await connect(alice);
+    const bobs = await room.connect(bob);
+    const alices = await room.connect(alice);
     const root = await bobs.post('Who moved the pallet jack?');
     await alices.expect('message');
 
@@ -90,17 +71,16 @@ describe('replying in a thread', () => {
     });
 
     // The channel's last event is the root's update, so the next post follows it.
-    const { socket: carols, hello } = await openSocket(carol, workspaceId, channelId);
-    track(carols);
+    const { socket: carols, hello } = await room.open(carol);
     expect(hello.lastSeq).toBe(second.root.updatedSeq);
     expect((await bobs.post('next topic')).seq).toBe(second.root.updatedSeq + 1);
   });
 
   it('names the five most recent repliers, newest first, each once', async () => {
-    const root = await (await connect(alice)).post('Lunch order thread');
+    const root = await (await room.connect(alice)).post('Lunch order thread');
     let latest: Message = root;
     for (const user of [bob, carol, dave, erin, frank, alice, carol]) {
-      const socket = await connect(user, `after=${latest.updatedSeq}`);
+      const socket = await room.connect(user, `after=${latest.updatedSeq}`);
       latest = (await reply(socket, root.seq, `count me in (${user.account.username})`)).root;
       socket.close();
     }
@@ -109,7 +89,7 @@ describe('replying in a thread', () => {
   });
 
   it('a retried reply is stored once and counted once', async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const root = await socket.post('root');
     const clientId = newClientId();
     socket.send({ type: 'send', clientId, body: 'reply', threadRoot: root.seq });
@@ -128,33 +108,33 @@ describe('replying in a thread', () => {
 
 describe('what the channel shows', () => {
   it('history leaves out thread-only replies and keeps replies also sent to the channel', async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const root = await socket.post('root');
     const hidden = await reply(socket, root.seq, 'only in the thread');
     const shown = await reply(socket, root.seq, 'in the thread and the channel', { alsoToChannel: true });
     expect(shown.reply.alsoInChannel).toBe(true);
     const after = await socket.post('after');
 
-    const page = await history(alice, workspaceId, channelId);
+    const page = await history(alice, room.workspaceId, room.channelId);
     expect(page.messages.map((m) => m.seq)).toEqual([root.seq, shown.reply.seq, after.seq]);
     expect(page.messages[0]).toEqual(shown.root);
     expect(page.lastSeq).toBe(after.seq);
 
     // A single message, pins and resume still include thread-only replies.
-    const single = await as(alice, 'GET', channelPath(workspaceId, channelId, `messages/${hidden.reply.seq}`));
+    const single = await as(alice, 'GET', channelPath(room.workspaceId, room.channelId, `messages/${hidden.reply.seq}`));
     expect(single.body).toEqual({ message: hidden.reply });
     socket.send({ type: 'pin', seq: hidden.reply.seq, pinned: true });
     await socket.expect('message');
-    const pins = await as(alice, 'GET', channelPath(workspaceId, channelId, 'pins'));
+    const pins = await as(alice, 'GET', channelPath(room.workspaceId, room.channelId, 'pins'));
     expect(pins.body.messages.map((m: Message) => m.seq)).toEqual([hidden.reply.seq]);
   });
 
   it('history pages count only what the channel shows', async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const root = await socket.post('root');
     for (let i = 0; i < 3; i++) await reply(socket, root.seq, `reply ${i}`);
     const before = await socket.post('before');
-    const page = await history(bob, workspaceId, channelId, `limit=1&before=${before.seq}`);
+    const page = await history(bob, room.workspaceId, room.channelId, `limit=1&before=${before.seq}`);
     expect(page.messages.map((m) => m.seq)).toEqual([root.seq]);
     expect(page.hasMore).toBe(false);
   });
@@ -162,8 +142,8 @@ describe('what the channel shows', () => {
 
 describe('the thread route', () => {
   it('returns the root and its replies oldest first, with the last sequence', async () => {
-    const bobs = await connect(bob);
-    const carols = await connect(carol);
+    const bobs = await room.connect(bob);
+    const carols = await room.connect(carol);
     const root = await bobs.post('Forklift inspection on Friday');
     await carols.expect('message');
     const one = await reply(carols, root.seq, 'which one?');
@@ -181,10 +161,10 @@ describe('the thread route', () => {
   });
 
   it(`a long thread returns its newest ${LIMITS.threadRepliesMax} replies, oldest first`, async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const root = await socket.post('a busy thread');
     const count = LIMITS.threadRepliesMax + 1;
-    await runInDurableObject(channelStub(channelId), (_instance, state) => {
+    await runInDurableObject(channelStub(room.channelId), (_instance, state) => {
       state.storage.sql.exec(
         `insert into messages (seq, updated_seq, client_id, author_id, author_name, body, created_at, thread_root)
          with recursive n(i) as (select 1 union all select i + 1 from n where i < ?)
@@ -202,13 +182,13 @@ describe('the thread route', () => {
   });
 
   it('a message without replies is a thread of its own with none', async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const lonely = await socket.post('anyone?');
     expect((await threadOf(bob, lonely.seq)).body).toEqual({ root: lonely, replies: [], lastSeq: lonely.seq });
   });
 
   it('the thread of a reply is not found and says to open its root', async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const root = await socket.post('root');
     const { reply: child } = await reply(socket, root.seq, 'child');
     const result = await threadOf(bob, child.seq);
@@ -222,10 +202,10 @@ describe('the thread route', () => {
   });
 
   it('is not found for someone outside the workspace', async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const root = await socket.post('members only');
     await reply(socket, root.seq, 'secret reply');
-    const outsider = await signUp(`outsider${rooms}`);
+    const outsider = await signUp('outsider');
     const result = await threadOf(outsider, root.seq);
     expect(result.status).toBe(404);
     expect(JSON.stringify(result.body)).not.toContain('secret');
@@ -234,7 +214,7 @@ describe('the thread route', () => {
 
 describe('refused replies', () => {
   it('a reply to a reply, a deleted root or no message at all is refused and stores nothing', async () => {
-    const socket = await connect(bob);
+    const socket = await room.connect(bob);
     const root = await socket.post('root');
     const { reply: child, root: counted } = await reply(socket, root.seq, 'child');
     const gone = await socket.post('soon gone');
@@ -264,7 +244,7 @@ describe('refused replies', () => {
 
 describe('deleting in a thread', () => {
   it('deleting a root leaves its replies; the thread still opens and takes no new replies', async () => {
-    const bobs = await connect(bob);
+    const bobs = await room.connect(bob);
     const root = await bobs.post('root to delete');
     const { reply: child } = await reply(bobs, root.seq, 'stays');
     bobs.send({ type: 'delete', seq: root.seq });
@@ -280,8 +260,8 @@ describe('deleting in a thread', () => {
   });
 
   it('deleting a reply takes it out of its root summary, and the root change follows the delete', async () => {
-    const bobs = await connect(bob);
-    const alices = await connect(alice);
+    const bobs = await room.connect(bob);
+    const alices = await room.connect(alice);
     const root = await bobs.post('root');
     await alices.expect('message');
     const first = await reply(bobs, root.seq, 'first');
@@ -308,14 +288,13 @@ describe('deleting in a thread', () => {
 
 describe('resuming', () => {
   it('a client that reconnects after N gets the replies and their root, each once, in sequence order', async () => {
-    const bobs = await connect(bob);
+    const bobs = await room.connect(bob);
     const root = await bobs.post('root');
     const seen = root.updatedSeq;
     const one = await reply(bobs, root.seq, 'one');
     const two = await reply(bobs, root.seq, 'two');
 
-    const { socket, hello } = await openSocket(carol, workspaceId, channelId, `after=${seen}`);
-    track(socket);
+    const { socket, hello } = await room.open(carol, `after=${seen}`);
     expect(hello.lastSeq).toBe(two.root.updatedSeq);
     const replayed = await nextMessages(socket, 3);
     expect(replayed).toEqual([one.reply, two.reply, two.root]);
@@ -323,8 +302,7 @@ describe('resuming', () => {
     await socket.expectQuiet();
 
     // Resuming between a reply and its root's update still gets the root.
-    const { socket: between } = await openSocket(carol, workspaceId, channelId, `after=${two.reply.seq}`);
-    track(between);
+    const { socket: between } = await room.open(carol, `after=${two.reply.seq}`);
     expect(await nextMessages(between, 1)).toEqual([two.root]);
     await between.expectQuiet();
   });

@@ -1,11 +1,9 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/shared/limits';
 import {
-  addMember,
   as,
-  closeSocketsAfterEach,
+  channelRoom,
   createChannel,
-  createWorkspace,
   history,
   newClientId,
   nextMessages,
@@ -18,46 +16,31 @@ import {
 let alice: User;
 let bob: User;
 let carol: User; // in the workspace, not in the channel
-let workspaceId: string;
-let channelId: string;
-const track = closeSocketsAfterEach();
-
-async function connect(user: User, channel = channelId) {
-  return track((await openSocket(user, workspaceId, channel)).socket);
-}
-
-beforeAll(async () => {
+const room = channelRoom('typing', async () => {
   alice = await signUp('alice', { displayName: 'Alice A.' });
-  ({ workspaceId } = await createWorkspace(alice));
   [bob, carol] = await Promise.all([signUp('bob'), signUp('carol')]);
-  for (const user of [bob, carol]) await addMember(alice, workspaceId, user);
-});
-
-let rooms = 0;
-beforeEach(async () => {
-  channelId = await createChannel(alice, workspaceId, `typing-${++rooms}`);
-  await as(bob, 'POST', `/api/workspaces/${workspaceId}/channels/${channelId}/members`);
+  return { owner: alice, members: [bob, carol], joiners: [bob] };
 });
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('typing', () => {
   it("reaches everyone else in the channel, never the typist's own sockets, and is not stored", async () => {
-    const alicesLaptop = await connect(alice);
-    const alicesPhone = await connect(alice);
-    const bobs = await connect(bob);
+    const alicesLaptop = await room.connect(alice);
+    const alicesPhone = await room.connect(alice);
+    const bobs = await room.connect(bob);
     alicesLaptop.send({ type: 'typing' });
     expect(await bobs.next()).toEqual({ type: 'typing', userId: alice.account.id, name: 'Alice A.', threadRoot: null });
     await alicesLaptop.expectQuiet();
     await alicesPhone.expectQuiet(0);
 
-    const page = await history(bob, workspaceId, channelId);
+    const page = await history(bob, room.workspaceId, room.channelId);
     expect(page).toEqual({ messages: [], hasMore: false, lastSeq: 0 });
   });
 
   it('names the thread when typing in one', async () => {
-    const alices = await connect(alice);
-    const bobs = await connect(bob);
+    const alices = await room.connect(alice);
+    const bobs = await room.connect(bob);
     const root = await alices.post('root');
     await bobs.expect('message');
     bobs.send({ type: 'typing', threadRoot: root.seq });
@@ -65,21 +48,21 @@ describe('typing', () => {
   });
 
   it('does not leave the channel: people elsewhere, and people not in it, hear nothing', async () => {
-    const elsewhere = await createChannel(alice, workspaceId, `elsewhere-${rooms}`);
-    await as(carol, 'POST', `/api/workspaces/${workspaceId}/channels/${elsewhere}/members`);
-    const carols = await connect(carol, elsewhere);
-    const alices = await connect(alice);
-    const bobs = await connect(bob);
+    const elsewhere = await createChannel(alice, room.workspaceId, 'elsewhere');
+    await as(carol, 'POST', `/api/workspaces/${room.workspaceId}/channels/${elsewhere}/members`);
+    const carols = room.track((await openSocket(carol, room.workspaceId, elsewhere)).socket);
+    const alices = await room.connect(alice);
+    const bobs = await room.connect(bob);
     bobs.send({ type: 'typing' });
     await alices.expect('typing');
     await carols.expectQuiet();
     // Not in the channel, carol cannot open its socket to begin with.
-    expect((await requestSocket(carol, workspaceId, channelId)).status).not.toBe(101);
+    expect((await requestSocket(carol, room.workspaceId, room.channelId)).status).not.toBe(101);
   });
 
   it(`repeats from one person within ${LIMITS.typingThrottleMs} ms are dropped; others still get through`, async () => {
-    const alices = await connect(alice);
-    const bobs = await connect(bob);
+    const alices = await room.connect(alice);
+    const bobs = await room.connect(bob);
     bobs.send({ type: 'typing' });
     bobs.send({ type: 'typing' });
     bobs.send({ type: 'typing' });
@@ -95,8 +78,8 @@ describe('typing', () => {
   });
 
   it('a post ends the burst: typing the next message right away is relayed', async () => {
-    const alices = await connect(alice);
-    const bobs = await connect(bob);
+    const alices = await room.connect(alice);
+    const bobs = await room.connect(bob);
     bobs.send({ type: 'typing' });
     await alices.expect('typing');
     bobs.send({ type: 'send', clientId: newClientId(), body: 'first' });
@@ -106,8 +89,8 @@ describe('typing', () => {
   });
 
   it('takes no sequence number: messages around it number on', async () => {
-    const alices = await connect(alice);
-    const bobs = await connect(bob);
+    const alices = await room.connect(alice);
+    const bobs = await room.connect(bob);
     const first = await alices.post('one');
     await bobs.expect('message');
     bobs.send({ type: 'typing' });
@@ -123,8 +106,8 @@ describe('malformed typing', () => {
     ['a threadRoot of zero', { threadRoot: 0 }],
     ['a fractional threadRoot', { threadRoot: 1.5 }],
   ])('%s gets an error naming no message, and nobody hears it', async (_what, extra) => {
-    const alices = await connect(alice);
-    const bobs = await connect(bob);
+    const alices = await room.connect(alice);
+    const bobs = await room.connect(bob);
     bobs.send({ type: 'typing', ...extra });
     const error = await bobs.expect('error');
     expect(error).toEqual({ type: 'error', code: 'bad_request', message: expect.stringMatching(/^threadRoot:/) });
@@ -132,8 +115,8 @@ describe('malformed typing', () => {
   });
 
   it('typing in the thread of a message that is missing, or is a reply, is refused', async () => {
-    const alices = await connect(alice);
-    const bobs = await connect(bob);
+    const alices = await room.connect(alice);
+    const bobs = await room.connect(bob);
     const root = await alices.post('root');
     alices.send({ type: 'send', clientId: newClientId(), body: 'reply', threadRoot: root.seq });
     await alices.expect('ack');
