@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { CHANNEL_NAME_PATTERN, LIMITS, USERNAME_PATTERN } from './limits';
-import { BROADCAST_MENTIONS, NOTIFICATION_LEVELS, ROLES } from './model';
+import { ACCOUNT_DELETION_MODES, AUDIT_ACTIONS, BROADCAST_MENTIONS, NAME_COLORS, NOTIFICATION_LEVELS, REGISTRATION_MODES, ROLES } from './model';
+import { emoji } from './protocol';
 
 export { ACCOUNT_HEADER, ACCOUNT_QUERY } from './wire';
 
@@ -60,9 +61,13 @@ export const channelName = z
       .regex(CHANNEL_NAME_PATTERN, 'Use lowercase letters, digits, dashes and underscores'),
   );
 
+const channelTopic = z.string().trim().max(LIMITS.channelTopicMax, `A topic is at most ${LIMITS.channelTopicMax} characters`);
+
 export const CreateChannelBody = z.object({
   name: channelName,
-  topic: z.string().trim().max(LIMITS.channelTopicMax).default(''),
+  topic: channelTopic.default(''),
+  /** A private channel is seen only by its members; they add others. */
+  private: z.boolean().default(false),
 });
 export type CreateChannelBody = z.infer<typeof CreateChannelBody>;
 
@@ -108,3 +113,92 @@ export const NotificationSettingsBody = z
   })
   .refine((body) => body.level !== undefined || body.muted !== undefined, 'Give a level, muted, or both');
 export type NotificationSettingsBody = z.infer<typeof NotificationSettingsBody>;
+
+/** Rename a channel, change its topic, or both. */
+export const UpdateChannelBody = z
+  .object({ name: channelName.optional(), topic: channelTopic.optional() })
+  .refine((body) => body.name !== undefined || body.topic !== undefined, 'Give a name, a topic, or both');
+export type UpdateChannelBody = z.infer<typeof UpdateChannelBody>;
+
+/** Deleting a channel is confirmed by typing its name. */
+export const DeleteChannelBody = z.object({ confirmName: z.string().trim().toLowerCase().transform((s) => s.replace(/^#/, '')) });
+export type DeleteChannelBody = z.infer<typeof DeleteChannelBody>;
+
+export const SlowModeBody = z.object({
+  seconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(LIMITS.slowModeMaxSeconds, `Slow mode is at most ${LIMITS.slowModeMaxSeconds / 3600} hours`),
+});
+export type SlowModeBody = z.infer<typeof SlowModeBody>;
+
+/** Opens the DM with exactly these people (the caller is added); the existing one when it exists. */
+export const OpenDmBody = z.object({
+  userIds: z
+    .array(entityId)
+    .min(1, 'Choose at least one person')
+    .max(LIMITS.dmMembersMax - 1, `A group DM has at most ${LIMITS.dmMembersMax} people, you included`),
+});
+export type OpenDmBody = z.infer<typeof OpenDmBody>;
+
+export const TimeoutBody = z.object({
+  seconds: z
+    .number()
+    .int()
+    .min(LIMITS.timeoutMinSeconds, 'A timeout lasts at least a minute')
+    .max(LIMITS.timeoutMaxSeconds, 'A timeout lasts at most 28 days'),
+  reason: z.string().trim().max(LIMITS.banReasonMax).default(''),
+});
+export type TimeoutBody = z.infer<typeof TimeoutBody>;
+
+export const BanBody = z.object({ reason: z.string().trim().max(LIMITS.banReasonMax).default('') });
+export type BanBody = z.infer<typeof BanBody>;
+
+export const AuditQuery = z.object({
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  actorId: entityId.optional(),
+  targetId: entityId.optional(),
+  /** Entries with an id below this one (the previous page's nextBefore). */
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.auditPageMax).default(LIMITS.auditPageSize),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const UserStatusBody = z.object({
+  text: z.string().trim().max(LIMITS.statusTextMax, `A status is at most ${LIMITS.statusTextMax} characters`),
+  emoji: emoji.nullable().default(null),
+  expiresAt: z.number().int().min(0).nullable().default(null),
+});
+
+/** Change any of the caller's profile fields; `status: null` clears the status, `nameColor: null` the colour. */
+export const UpdateProfileBody = z
+  .object({
+    displayName: trimmed(LIMITS.displayNameMax).optional(),
+    status: UserStatusBody.nullable().optional(),
+    nameColor: z.enum(NAME_COLORS).nullable().optional(),
+  })
+  .refine((b) => b.displayName !== undefined || b.status !== undefined || b.nameColor !== undefined, 'Change at least one field');
+export type UpdateProfileBody = z.infer<typeof UpdateProfileBody>;
+
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password').max(LIMITS.passwordMax),
+  newPassword: password,
+  /** Also end every other session of the account. */
+  signOutOthers: z.boolean().default(false),
+});
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+
+export const DeleteAccountBody = z.object({
+  password: z.string().min(1, 'Enter your password to confirm').max(LIMITS.passwordMax),
+  mode: z.enum(ACCOUNT_DELETION_MODES),
+});
+export type DeleteAccountBody = z.infer<typeof DeleteAccountBody>;
+
+export const UpdateInstanceSettingsBody = z
+  .object({
+    name: trimmed(LIMITS.instanceNameMax).optional(),
+    registrationMode: z.enum(REGISTRATION_MODES).optional(),
+  })
+  .refine((b) => b.name !== undefined || b.registrationMode !== undefined, 'Change the name, the registration mode, or both');
+export type UpdateInstanceSettingsBody = z.infer<typeof UpdateInstanceSettingsBody>;

@@ -8,6 +8,11 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  /** The caller is timed out in this workspace; the message says until when. */
+  timed_out: 403,
+  banned: 403,
+  account_deactivated: 403,
+  channel_archived: 409,
   cross_site: 403,
   registration_closed: 403,
   not_found: 404,
@@ -20,6 +25,8 @@ export const ERROR_STATUS = {
   channel_name_taken: 409,
   payload_too_large: 413,
   too_many_requests: 429,
+  /** Slow mode: the message says how many seconds remain. */
+  slow_mode: 429,
   server_busy: 503,
   internal: 500,
 } as const;

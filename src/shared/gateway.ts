@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { ErrorCode } from './errors';
-import { STATUS_OVERRIDES, type ChannelReadState, type Presence, type StatusOverride } from './model';
+import { STATUS_OVERRIDES, type ChannelReadState, type Member, type Presence, type StatusOverride } from './model';
 
 const id = z.string().regex(/^[a-z2-7]{16}$/, 'Not a valid id');
 
@@ -31,6 +31,9 @@ export const StatusFrame = z.object({
 
 export const GatewayClientFrame = z.discriminatedUnion('type', [ReadFrame, ActivityFrame, StatusFrame]);
 export type GatewayClientFrame = z.infer<typeof GatewayClientFrame>;
+
+export const ACCESS_LOSS_REASONS = ['removed', 'banned', 'left', 'account_deleted', 'account_deactivated'] as const;
+export type AccessLossReason = (typeof ACCESS_LOSS_REASONS)[number];
 
 /** A new message in a channel the recipient belongs to, for badges and notifications. */
 export interface ActivityEvent {
@@ -64,8 +67,17 @@ export type GatewayServerFrame =
   | { type: 'presence'; userId: string; presence: Presence }
   /** The recipient's own override, echoed to all their devices. */
   | { type: 'status'; override: StatusOverride }
-  /** Channels were created, renamed or gained members: refetch the channel list. */
+  /** Channels were created, renamed, archived, deleted or gained members: refetch the channel list. */
   | { type: 'channels-changed' }
+  /** A member joined or changed (profile, role, timeout); replaces what the client has under `member.userId`. */
+  | { type: 'member'; member: Member }
+  /** A member left, was removed or banned, or deleted their account. */
+  | { type: 'member-removed'; userId: string }
+  /**
+   * The recipient lost access to the workspace; the socket closes next with
+   * ACCESS_REVOKED_CLOSE and must not reconnect.
+   */
+  | { type: 'removed'; reason: AccessLossReason; message: string }
   | { type: 'error'; code: ErrorCode; message: string };
 
 export { GATEWAY_PROTOCOL_VERSION } from './wire';

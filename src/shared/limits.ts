@@ -41,6 +41,22 @@ export const LIMITS = {
   savedPerWorkspaceMax: 1000,
   /** Characters of a message sent with a gateway activity event (for notifications). */
   activityPreviewMax: 200,
+  /** People in a DM, the creator included (like Slack's group DMs). */
+  dmMembersMax: 9,
+  /** Longest timeout a moderator may give (28 days, as Discord). */
+  timeoutMaxSeconds: 28 * 24 * 3600,
+  timeoutMinSeconds: 60,
+  /** Slow mode's longest interval (6 hours). */
+  slowModeMaxSeconds: 6 * 3600,
+  banReasonMax: 500,
+  statusTextMax: 100,
+  /** An avatar is resized in the browser to a square of this many pixels before upload. */
+  avatarPixels: 256,
+  /** Largest avatar upload, in bytes. */
+  avatarBytesMax: 200 * 1024,
+  auditPageSize: 50,
+  auditPageMax: 200,
+  instanceNameMax: 64,
   sessionLifetimeMs: 30 * 24 * 3600 * 1000,
   loginFailuresPerWindow: 10,
   loginFailureWindowMs: 5 * 60 * 1000,

@@ -5,12 +5,72 @@ export type Role = (typeof ROLES)[number];
 export const REGISTRATION_MODES = ['open', 'invite', 'closed'] as const;
 export type RegistrationMode = (typeof REGISTRATION_MODES)[number];
 
-export interface Account {
+/** Colours a person may give their name; each is a theme variable readable in light and dark. */
+export const NAME_COLORS = ['red', 'orange', 'amber', 'green', 'teal', 'blue', 'indigo', 'purple', 'pink'] as const;
+export type NameColor = (typeof NAME_COLORS)[number];
+
+/** A short status a person sets ("In the lab 🧪"), optionally until a time. */
+export interface UserStatus {
+  text: string;
+  /** One emoji, or null. */
+  emoji: string | null;
+  /** When it clears by itself; null keeps it until changed. Clients hide an expired status. */
+  expiresAt: number | null;
+}
+
+/** What a person shows others about themselves; the directory holds it, workspaces keep a copy for their members. */
+export interface ProfileFields {
+  /** Changes whenever the avatar does; null means initials. The image is at /api/users/:id/avatar?v=<avatarVersion>. */
+  avatarVersion: string | null;
+  status: UserStatus | null;
+  /** null: the theme's default text colour. */
+  nameColor: NameColor | null;
+}
+
+export interface Account extends ProfileFields {
   id: string;
   username: string;
   displayName: string;
   isAdmin: boolean;
 }
+
+/** One signed-in device of the caller's account, for "Active sessions". */
+export interface SessionInfo {
+  /** Opaque; names the session for signing it out. Never the token. */
+  id: string;
+  userAgent: string;
+  address: string;
+  createdAt: number;
+  lastSeenAt: number;
+  /** The session this request came with. */
+  current: boolean;
+}
+
+/** An account as instance administrators see it in the user list. */
+export interface AdminUser {
+  id: string;
+  username: string;
+  displayName: string;
+  isAdmin: boolean;
+  createdAt: number;
+  /** Set while the account is deactivated: it cannot sign in and its sessions are gone. */
+  deactivatedAt: number | null;
+  /** Newest activity of any of its sessions; null when it has none. */
+  lastSeenAt: number | null;
+}
+
+/** Instance-wide settings an administrator may change; environment variables give the defaults. */
+export interface InstanceSettings {
+  name: string;
+  registrationMode: RegistrationMode;
+}
+
+/** How an account is deleted: `soft` keeps its messages under "Deleted user", `hard` removes them. */
+export const ACCOUNT_DELETION_MODES = ['soft', 'hard'] as const;
+export type AccountDeletionMode = (typeof ACCOUNT_DELETION_MODES)[number];
+
+/** The name a soft-deleted account's messages show. */
+export const DELETED_USER_NAME = 'Deleted user';
 
 export interface InstanceInfo {
   name: string;
@@ -24,22 +84,49 @@ export interface WorkspaceSummary {
   name: string;
 }
 
-export interface Member {
+export interface Member extends ProfileFields {
   userId: string;
   username: string;
   displayName: string;
   role: Role;
   joinedAt: number;
+  /** Set while a moderator's timeout lasts: the member reads but cannot post, react or edit until then. */
+  timedOutUntil: number | null;
 }
+
+/** A person in a DM, as the sidebar and header name the conversation. */
+export interface PersonRef {
+  userId: string;
+  username: string;
+  displayName: string;
+}
+
+/**
+ * `public`: every workspace member sees and may join it. `private`: only its
+ * members know it exists. `dm`: a direct conversation of 2–9 people, fixed at creation.
+ */
+export const CHANNEL_KINDS = ['public', 'private', 'dm'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 export interface Channel {
   id: string;
+  kind: ChannelKind;
+  /** Empty for DMs: clients name them after `dmMembers`. */
   name: string;
   topic: string;
   createdAt: number;
+  createdBy: string;
   memberCount: number;
   /** Whether the caller is a member. */
   joined: boolean;
+  /** Set while archived: readable (and searchable) but nobody posts, edits or reacts. */
+  archivedAt: number | null;
+  /** Minimum seconds between one person's messages; 0 is off. Moderators and above are exempt. */
+  slowModeSeconds: number;
+  /** For DMs: everyone in it, the caller included. Null for channels. */
+  dmMembers: PersonRef[] | null;
+  /** The caller hid this DM from the sidebar; it shows again when a new message arrives. */
+  hidden: boolean;
 }
 
 export interface Workspace extends WorkspaceSummary {
@@ -72,6 +159,17 @@ export interface ThreadSummary {
   participants: Array<{ id: string; name: string }>;
 }
 
+/** What a system message in a channel records; the channel shows it as a line, not as someone's post. */
+export type SystemEvent =
+  | { type: 'renamed'; from: string; to: string }
+  | { type: 'topic'; topic: string }
+  | { type: 'archived' }
+  | { type: 'unarchived' }
+  | { type: 'slow-mode'; seconds: number }
+  | { type: 'added'; userId: string; name: string }
+  | { type: 'removed'; userId: string; name: string }
+  | { type: 'left' };
+
 export interface Message {
   /** The message's id in its channel: the sequence number it was posted at. */
   seq: number;
@@ -101,6 +199,8 @@ export interface Message {
   mentions: Mention[];
   /** Broadcast mentions the message used. */
   broadcasts: BroadcastMention[];
+  /** Set on a system message: what happened (the author is who did it). Nobody edits, reacts to or replies to these. */
+  system: SystemEvent | null;
 }
 
 /** A thread: its root and every reply, oldest first. */
@@ -140,6 +240,64 @@ export interface SavedItem {
   channelName: string;
   savedAt: number;
   message: Message;
+}
+
+/** A person barred from the workspace: removed, and refused when they try an invite again. */
+export interface Ban {
+  userId: string;
+  username: string;
+  displayName: string;
+  bannedBy: string;
+  bannedByName: string;
+  bannedAt: number;
+  reason: string;
+}
+
+/** Every moderation action and role change the workspace records (see AuditEntry). */
+export const AUDIT_ACTIONS = [
+  'member.role',
+  'member.remove',
+  'member.ban',
+  'member.unban',
+  'member.timeout',
+  'member.timeout_clear',
+  'channel.create',
+  'channel.rename',
+  'channel.topic',
+  'channel.archive',
+  'channel.unarchive',
+  'channel.delete',
+  'channel.slow_mode',
+  'channel.member_add',
+  'channel.member_remove',
+  'message.delete',
+  'invite.create',
+  'invite.revoke',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** One line of the workspace audit log: who did what to whom, when, from which address. */
+export interface AuditEntry {
+  id: number;
+  at: number;
+  action: AuditAction;
+  actorId: string;
+  actorName: string;
+  /** The member, channel or invite acted on, when there is one. */
+  targetId: string | null;
+  targetName: string | null;
+  /** The channel it happened in, for channel and message actions. */
+  channelId: string | null;
+  /** Action-specific facts: the new role, the timeout's end, the old name, the reason. */
+  detail: Record<string, string | number | boolean | null>;
+  /** The client address the request came from, as the worker saw it. */
+  address: string;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  /** Pass as `before` for the next (older) page; null at the end. */
+  nextBefore: number | null;
 }
 
 export type InviteStatus = 'active' | 'expired' | 'used_up' | 'revoked';

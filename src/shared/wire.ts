@@ -17,3 +17,9 @@ export const PONG = 'pong';
 
 /** Workspace gateway socket protocol version; bumped like PROTOCOL_VERSION. */
 export const GATEWAY_PROTOCOL_VERSION = 1;
+
+/**
+ * Close code of a channel or gateway socket whose user lost access (removed,
+ * banned, left, account deleted or deactivated): the client must not reconnect.
+ */
+export const ACCESS_REVOKED_CLOSE = 4403;

@@ -4,10 +4,13 @@ import type { AppEnv } from './context';
 import { onError } from './http/errors';
 import { sameOrigin } from './middleware/same-origin';
 import { securityHeaders } from './middleware/security-headers';
+import { accountRoutes } from './routes/account';
+import { adminRoutes } from './routes/admin';
 import { authRoutes, sessionRoutes } from './routes/auth';
 import { instanceRoutes } from './routes/instance';
 import { inviteCodeRoutes } from './routes/invites';
 import { serveWebApp } from './routes/static';
+import { userRoutes } from './routes/users';
 import { workspaceRoutes } from './routes/workspaces';
 
 export const app = new Hono<AppEnv>()
@@ -16,6 +19,9 @@ export const app = new Hono<AppEnv>()
   .route('/api/instance', instanceRoutes)
   .route('/api/auth', authRoutes)
   .route('/api/session', sessionRoutes)
+  .route('/api/account', accountRoutes)
+  .route('/api/users', userRoutes)
+  .route('/api/admin', adminRoutes)
   .route('/api/workspaces', workspaceRoutes)
   .route('/api/invites', inviteCodeRoutes)
   .all('/api/*', () => {

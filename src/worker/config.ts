@@ -1,4 +1,5 @@
-import { REGISTRATION_MODES, type RegistrationMode } from '../shared/model';
+import type { StoredInstanceSettings } from '../durable/directory/instance-settings';
+import { type InstanceSettings, REGISTRATION_MODES, type RegistrationMode } from '../shared/model';
 import type { Env } from './context';
 
 /** Operator settings from the environment (see README), with their defaults. */
@@ -9,4 +10,12 @@ export function registrationMode(env: Env): RegistrationMode {
 
 export function instanceName(env: Env): string {
   return env.INSTANCE_NAME?.trim() || 'Hearth';
+}
+
+/** The settings in force: what an administrator stored, else the environment's default. */
+export function instanceSettings(env: Env, stored: StoredInstanceSettings): InstanceSettings {
+  return {
+    name: stored.name ?? instanceName(env),
+    registrationMode: stored.registrationMode ?? registrationMode(env),
+  };
 }

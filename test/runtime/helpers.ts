@@ -25,6 +25,8 @@ export interface User {
 export interface CallOptions {
   /** A JSON body; sent with Content-Type application/json. */
   json?: unknown;
+  /** A body sent as it is (an image, malformed JSON); set its Content-Type in `headers`. */
+  body?: BodyInit;
   /** The Cookie header (a User's `cookie`). */
   cookie?: string;
   /** Which of the cookie's accounts the request acts as (X-Hearth-Account). */
@@ -37,7 +39,7 @@ export function buildRequest(method: string, path: string, options: CallOptions 
   if (options.cookie) headers.set('Cookie', options.cookie);
   if (options.as) headers.set(ACCOUNT_HEADER, options.as);
   if (method !== 'GET' && method !== 'HEAD' && !headers.has('Origin')) headers.set('Origin', ORIGIN);
-  let body: string | undefined;
+  let body: BodyInit | undefined = options.body;
   if (options.json !== undefined) {
     body = JSON.stringify(options.json);
     if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');

@@ -1,7 +1,9 @@
-import { and, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, ne } from 'drizzle-orm';
+import { newId } from '../../shared/ids';
 import { LIMITS } from '../../shared/limits';
-import type { Account } from '../../shared/model';
-import type { DirectoryDb } from './accounts';
+import type { Account, SessionInfo } from '../../shared/model';
+import { accountColumns, toAccount } from './account-view';
+import type { DirectoryDb } from './db';
 import * as schema from './schema';
 
 /** How stale lastSeenAt may get before a request refreshes it (keeps reads from writing). */
@@ -26,6 +28,7 @@ export function insertSession(db: DirectoryDb, tokenHash: string, userId: string
   db.insert(schema.sessions)
     .values({
       tokenHash,
+      publicId: newId(),
       userId,
       createdAt: now,
       lastSeenAt: now,
@@ -36,21 +39,24 @@ export function insertSession(db: DirectoryDb, tokenHash: string, userId: string
     .run();
 }
 
-/** The accounts behind the given token hashes, in the same order; null where a session is unknown or expired. */
+/**
+ * The accounts behind the given token hashes, in the same order; null where a
+ * session is unknown or expired, or its account is deactivated or deleted.
+ */
 export function resolveSessions(db: DirectoryDb, tokenHashes: string[], now: number): (Account | null)[] {
   if (tokenHashes.length === 0) return [];
   const rows = db
-    .select({
-      tokenHash: schema.sessions.tokenHash,
-      lastSeenAt: schema.sessions.lastSeenAt,
-      id: schema.users.id,
-      username: schema.users.username,
-      displayName: schema.users.displayName,
-      isAdmin: schema.users.isAdmin,
-    })
+    .select({ tokenHash: schema.sessions.tokenHash, lastSeenAt: schema.sessions.lastSeenAt, ...accountColumns })
     .from(schema.sessions)
     .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
-    .where(and(inArray(schema.sessions.tokenHash, tokenHashes), gt(schema.sessions.expiresAt, now)))
+    .where(
+      and(
+        inArray(schema.sessions.tokenHash, tokenHashes),
+        gt(schema.sessions.expiresAt, now),
+        isNull(schema.users.deactivatedAt),
+        isNull(schema.users.deletedAt),
+      ),
+    )
     .all();
   const stale = rows.filter((r) => now - r.lastSeenAt > LAST_SEEN_GRANULARITY_MS).map((r) => r.tokenHash);
   if (stale.length > 0) {
@@ -59,8 +65,45 @@ export function resolveSessions(db: DirectoryDb, tokenHashes: string[], now: num
   const byHash = new Map(rows.map((r) => [r.tokenHash, r]));
   return tokenHashes.map((hash) => {
     const row = byHash.get(hash);
-    return row ? { id: row.id, username: row.username, displayName: row.displayName, isAdmin: row.isAdmin } : null;
+    return row ? toAccount(row, now) : null;
   });
+}
+
+/** The account's unexpired sessions, the calling one first, then the most recently active. */
+export function listSessions(db: DirectoryDb, userId: string, currentHash: string, now: number): SessionInfo[] {
+  const rows = db
+    .select()
+    .from(schema.sessions)
+    .where(and(eq(schema.sessions.userId, userId), gt(schema.sessions.expiresAt, now)))
+    .orderBy(desc(schema.sessions.lastSeenAt))
+    .all();
+  const sessions = rows.map((r) => ({
+    id: r.publicId,
+    userAgent: r.userAgent,
+    address: r.address,
+    createdAt: r.createdAt,
+    lastSeenAt: r.lastSeenAt,
+    current: r.tokenHash === currentHash,
+  }));
+  return [...sessions.filter((s) => s.current), ...sessions.filter((s) => !s.current)];
+}
+
+/** Ends one session of the account by its public id; reports whether it existed and was the calling one. */
+export function deleteSessionById(db: DirectoryDb, userId: string, publicId: string, currentHash: string) {
+  const deleted = db
+    .delete(schema.sessions)
+    .where(and(eq(schema.sessions.userId, userId), eq(schema.sessions.publicId, publicId)))
+    .returning({ tokenHash: schema.sessions.tokenHash })
+    .get();
+  return { ended: !!deleted, wasCurrent: deleted?.tokenHash === currentHash };
+}
+
+/** Ends every session of the account, or every one but `keepHash`. */
+export function deleteSessionsOf(db: DirectoryDb, userId: string, keepHash: string | null = null) {
+  const mine = eq(schema.sessions.userId, userId);
+  db.delete(schema.sessions)
+    .where(keepHash === null ? mine : and(mine, ne(schema.sessions.tokenHash, keepHash)))
+    .run();
 }
 
 export function deleteSession(db: DirectoryDb, tokenHash: string) {

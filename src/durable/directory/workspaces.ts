@@ -1,7 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../../shared/errors';
 import type { WorkspaceSummary } from '../../shared/model';
-import type { DirectoryDb } from './accounts';
+import type { DirectoryDb } from './db';
 import * as schema from './schema';
 
 export function recordWorkspace(db: DirectoryDb, workspace: WorkspaceSummary, ownerId: string, now: number) {
@@ -14,6 +15,13 @@ export function recordWorkspace(db: DirectoryDb, workspace: WorkspaceSummary, ow
 /** Idempotent: joining twice leaves one membership. */
 export function recordMembership(db: DirectoryDb, userId: string, workspaceId: string, now: number) {
   db.insert(schema.workspaceMemberships).values({ userId, workspaceId, joinedAt: now }).onConflictDoNothing().run();
+}
+
+/** Idempotent: forgetting a membership that is not there does nothing. */
+export function forgetMembership(db: DirectoryDb, userId: string, workspaceId: string) {
+  db.delete(schema.workspaceMemberships)
+    .where(and(eq(schema.workspaceMemberships.userId, userId), eq(schema.workspaceMemberships.workspaceId, workspaceId)))
+    .run();
 }
 
 export function workspacesOf(db: DirectoryDb, userId: string): WorkspaceSummary[] {
@@ -31,6 +39,19 @@ export function isMember(db: DirectoryDb, userId: string, workspaceId: string): 
     .select({ userId: schema.workspaceMemberships.userId })
     .from(schema.workspaceMemberships)
     .where(and(eq(schema.workspaceMemberships.userId, userId), eq(schema.workspaceMemberships.workspaceId, workspaceId)))
+    .get();
+}
+
+const theirs = alias(schema.workspaceMemberships, 'theirs');
+
+/** Whether two people are members of at least one workspace in common. */
+export function sharesWorkspace(db: DirectoryDb, userId: string, otherId: string): boolean {
+  return !!db
+    .select({ workspaceId: schema.workspaceMemberships.workspaceId })
+    .from(schema.workspaceMemberships)
+    .innerJoin(theirs, eq(theirs.workspaceId, schema.workspaceMemberships.workspaceId))
+    .where(and(eq(schema.workspaceMemberships.userId, userId), eq(theirs.userId, otherId)))
+    .limit(1)
     .get();
 }
 

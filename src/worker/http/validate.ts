@@ -3,12 +3,14 @@ import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
 import { describeIssues } from '../../shared/validation';
+import { readBoundedBytes } from './bounded-body';
 
 /** Reads a JSON body of bounded size and checks it against `schema`. */
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
   const type = c.req.header('Content-Type') ?? '';
   if (!/^application\/json\b/i.test(type)) throw new AppError('bad_request', 'Send the body as application/json');
-  const text = await readBoundedText(c.req.raw, LIMITS.jsonBodyMax);
+  const bytes = await readBoundedBytes(c.req.raw, LIMITS.jsonBodyMax, `A request body is at most ${LIMITS.jsonBodyMax} bytes`);
+  const text = new TextDecoder().decode(bytes);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -32,31 +34,4 @@ function parse<S extends z.ZodType>(schema: S, data: unknown, code: 'invalid_bod
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new AppError(code, describeIssues(parsed.error));
   return parsed.data;
-}
-
-/** Reads a body as text, stopping as soon as it passes `max` bytes (a chunked body may declare no length). */
-async function readBoundedText(request: Request, max: number): Promise<string> {
-  const tooLarge = () => new AppError('payload_too_large', `A request body is at most ${max} bytes`);
-  if (Number(request.headers.get('Content-Length') ?? '0') > max) throw tooLarge();
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
 }

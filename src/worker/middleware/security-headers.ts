@@ -29,7 +29,10 @@ export function securityHeaders(): MiddlewareHandler {
     await next();
     if (c.res.status === 101) return; // an upgraded socket carries no page
     const res = new Response(c.res.body, c.res);
+    // A handler's own policy (an avatar's `sandbox`) is kept: both policies then apply.
+    const ownPolicy = res.headers.get('Content-Security-Policy');
     for (const [name, value] of Object.entries(HEADERS)) res.headers.set(name, value);
+    if (ownPolicy) res.headers.set('Content-Security-Policy', `${ownPolicy}, ${CONTENT_SECURITY_POLICY}`);
     c.res = res;
   };
 }

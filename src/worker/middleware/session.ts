@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { ACCOUNT_HEADER, ACCOUNT_QUERY } from '../../shared/wire';
 import { AppError } from '../../shared/errors';
 import { readSessionTokens, writeSessionTokens } from '../auth/cookies';
@@ -34,3 +34,19 @@ export function loadSessions(options: { required: boolean }): MiddlewareHandler<
 
 export const requireAccount = () => loadSessions({ required: true });
 export const optionalAccount = () => loadSessions({ required: false });
+
+/** The session the request acts with (after requireAccount): its token names "this device". */
+export function currentSession(c: Context<AppEnv>): SignedIn {
+  const me = c.get('account');
+  const session = c.get('signedIn').find((s) => s.account.id === me.id);
+  if (!session) throw new AppError('unauthenticated', 'Sign in first');
+  return session;
+}
+
+/** Drops one session's token from this browser's cookie, keeping the browser's other accounts signed in. */
+export function forgetInBrowser(c: Context<AppEnv>, token: string) {
+  writeSessionTokens(
+    c,
+    c.get('signedIn').filter((s) => s.token !== token).map((s) => s.token),
+  );
+}

@@ -6,11 +6,11 @@ import type { Account } from '../../shared/model';
 import { readSessionTokens, writeSessionTokens } from '../auth/cookies';
 import { assertMayTrySignIn, clearFailedSignIns, recordFailedSignIn } from '../auth/login-throttle';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords';
-import { registrationMode } from '../config';
+import { instanceSettings } from '../config';
 import type { AppEnv } from '../context';
 import { clientAddress } from '../http/client-address';
 import { readJson } from '../http/validate';
-import { optionalAccount, requireAccount } from '../middleware/session';
+import { currentSession, forgetInBrowser, optionalAccount, requireAccount } from '../middleware/session';
 import { directory } from '../stubs';
 import { previewInvite, redeemInvite } from './invite-flow';
 
@@ -18,8 +18,9 @@ export const authRoutes = new Hono<AppEnv>()
   .post('/signup', async (c) => {
     const body = await readJson(c, SignUpBody);
     const dir = directory(c.env);
-    const mode = registrationMode(c.env);
-    const first = (await dir.accountCount()) === 0;
+    const [stored, accounts] = await Promise.all([dir.instanceSettings(), dir.accountCount()]);
+    const mode = instanceSettings(c.env, stored).registrationMode;
+    const first = accounts === 0;
     if (!first && mode === 'closed') {
       throw new AppError('registration_closed', 'Sign-up is closed on this server; ask an administrator for an account');
     }
@@ -52,17 +53,15 @@ export const authRoutes = new Hono<AppEnv>()
     clearFailedSignIns(body.username);
     const account = await dir.getAccount(credentials.userId);
     if (!account) throw new AppError('invalid_credentials', 'That username and password do not match');
+    // The directory refuses a session to a deactivated account (account_deactivated); asked only
+    // once the password is known to be right, so the answer tells a guesser nothing.
     await startSession(c, account, await otherSessions(c, account.id));
     return c.json({ account });
   })
   .post('/signout', requireAccount(), async (c) => {
-    const me = c.get('account');
-    const mine = c.get('signedIn').find((s) => s.account.id === me.id);
-    if (mine) await directory(c.env).revokeSession(mine.token);
-    writeSessionTokens(
-      c,
-      c.get('signedIn').filter((s) => s !== mine).map((s) => s.token),
-    );
+    const mine = currentSession(c);
+    await directory(c.env).revokeSession(mine.token);
+    forgetInBrowser(c, mine.token);
     return c.body(null, 204);
   });
 
