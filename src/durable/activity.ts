@@ -26,3 +26,15 @@ export interface RosterEntry {
   username: string;
   displayName: string;
 }
+
+/** Someone deleted another person's message over a channel socket: the workspace records it in the audit log. */
+export interface OthersMessageDeleted {
+  channelId: string;
+  seq: number;
+  actorId: string;
+  actorName: string;
+  authorId: string;
+  authorName: string;
+  /** The client address the deleter's socket was opened from. */
+  address: string;
+}

@@ -323,6 +323,7 @@ describe('the channel list', () => {
     const { gateway } = await open(bob);
     const invite = (await as(alice, 'POST', `/api/workspaces/${workspaceId}/invites`, { maxUses: 1 })).body.invite;
     expect((await as(dave, 'POST', `/api/invites/${invite.code}/redemptions`)).status).toBe(200);
+    expect((await gateway.expect('member')).member).toMatchObject({ userId: dave.account.id, role: 'member' });
     await gateway.expect('channels-changed');
     await gateway.expectQuiet();
   });

@@ -107,6 +107,7 @@ describe('sending', () => {
         reactions: [],
         mentions: [],
         broadcasts: [],
+        system: null,
       },
     ]);
 

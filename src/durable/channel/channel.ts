@@ -1,42 +1,45 @@
 import { DurableObject } from 'cloudflare:workers';
+import { migrate } from 'drizzle-orm/durable-sqlite/migrator';
 import migrations from '../../../migrations/channel/migrations.js';
 import { SocketQuery } from '../../shared/api';
-import { AppError } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
-import type { HistoryPage, ThreadPage } from '../../shared/model';
-import { can } from '../../shared/permissions';
-import type { ClientFrame, ServerFrame } from '../../shared/protocol';
+import type { AccountDeletionMode, HistoryPage, Message, SystemEvent, ThreadPage } from '../../shared/model';
 import { PING, PONG, PROTOCOL_VERSION } from '../../shared/wire';
 import { openSocketCount, parseMaxConnections } from '../connection-budget';
 import type { Env } from '../env';
 import { openDatabase } from '../sqlite';
-import { type ChannelDb, lastSeq, requireLiveRow } from './db';
-import { errorSubject, parseClientFrame } from './frames';
-import { IDENTITY_HEADER, SocketIdentity } from './identity';
-import { asMessage } from './message-view';
+import { type Author, type ChannelDb, lastSeq } from './db';
+import { FrameHandler } from './frame-handler';
+import { forgetAuthor } from './forget-author';
+import { IDENTITY_HEADER, type MemberChange, SocketIdentity } from './identity';
 import * as messages from './messages';
-import { react } from './reactions';
+import { adoptPolicy, ChannelPolicy, POLICY_HEADER, savePolicy } from './policy';
 import * as schema from './schema';
-import { broadcastFrame, reportSockets, sendFrame } from './sockets';
-import { requireThreadRoot, threadPage } from './threads';
-import { TypingThrottle } from './typing';
-import { WorkspaceLink } from './workspace-link';
+import { applyToSockets, broadcastFrame, reportSockets, revokeSockets, sendFrame } from './sockets';
+import { RecentChanges } from './recent-changes';
+import { storeSystemMessage } from './system-messages';
+import { threadPage } from './threads';
+
+/** Changes broadcast one by one after an account is forgotten; more, and clients are told to resync instead. */
+const FORGOTTEN_BROADCAST_MAX = 200;
 
 /**
  * One object per channel: its messages and the WebSockets of the people viewing it.
  * Built for hibernation: all per-socket state lives in the socket's attachment.
+ * The workspace decides who may be here and pushes what this object enforces
+ * (policy, members' roles and timeouts) through the RPC methods below.
  */
 export class Channel extends DurableObject<Env> {
   private readonly db: ChannelDb;
-  private readonly workspace: WorkspaceLink;
-  private readonly typing = new TypingThrottle();
-  /** The last frame being handled; each waits for the one before (see webSocketMessage). */
-  private frameQueue: Promise<void> = Promise.resolve();
+  private readonly frames: FrameHandler;
+  private readonly recent = new RecentChanges();
+  /** Set once the channel is deleted, so a socket authorized a moment before is refused. */
+  private destroyed = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.db = openDatabase(ctx, schema, migrations);
-    this.workspace = new WorkspaceLink(ctx, env);
+    this.frames = new FrameHandler(ctx, env, this.db);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     reportSockets(ctx);
   }
@@ -67,27 +70,79 @@ export class Channel extends DurableObject<Env> {
     return lastSeq(this.db);
   }
 
+  /** The workspace changed whether the channel is archived or its slow mode. */
+  setPolicy(policy: ChannelPolicy): void {
+    savePolicy(this.db, ChannelPolicy.parse(policy));
+  }
+
+  /** A person's role, timeout or name changed: their open sockets act as who they are now. */
+  applyMember(userId: string, change: MemberChange): void {
+    this.recent.changed(userId, change, Date.now());
+    applyToSockets(this.ctx, userId, change);
+  }
+
+  /** The person lost access to this channel: their sockets close at once and must not reconnect. */
+  closeSocketsOf(userId: string, reason: string): void {
+    this.recent.revoked(userId, reason, Date.now());
+    revokeSockets(this.ctx, reason, userId);
+  }
+
+  /** Records a rename, a topic, someone added or leaving… as a message in the sequence, and shows it to everyone here. */
+  postSystemMessage(event: SystemEvent, author: Author): Message {
+    const message = storeSystemMessage(this.db, event, author, Date.now());
+    broadcastFrame(this.ctx, { type: 'message', message });
+    return message;
+  }
+
+  /** An account was deleted: relabel (`soft`) or erase (`hard`) what it wrote here. Returns the erased seqs. */
+  forgetAuthor(userId: string, mode: AccountDeletionMode): number[] {
+    const { changed, deletedSeqs } = forgetAuthor(this.db, userId, mode, Date.now());
+    if (changed.length > FORGOTTEN_BROADCAST_MAX) broadcastFrame(this.ctx, { type: 'resync', lastSeq: lastSeq(this.db) });
+    else for (const message of changed) broadcastFrame(this.ctx, { type: 'message', message });
+    return deletedSeqs;
+  }
+
+  /** The channel was deleted: everyone here is let go and every message erased. */
+  async destroy(): Promise<void> {
+    this.destroyed = true;
+    revokeSockets(this.ctx, 'This channel was deleted');
+    await this.ctx.storage.deleteAll();
+    // Empty tables again, as after a restart, so a late call finds no messages rather than no tables.
+    await migrate(this.db, migrations);
+  }
+
   /** Accepts a channel socket; the worker has authorized the caller and names them in a header. */
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') {
       return new Response('Expected a WebSocket upgrade', { status: 426 });
     }
     const identity = SocketIdentity.parse(JSON.parse(request.headers.get(IDENTITY_HEADER) ?? 'null'));
+    const policy = ChannelPolicy.safeParse(JSON.parse(request.headers.get(POLICY_HEADER) ?? 'null'));
     const query = SocketQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+    if (this.destroyed) {
+      return Response.json({ error: { code: 'not_found', message: 'No such channel' } }, { status: 404 });
+    }
     if (openSocketCount() >= parseMaxConnections(this.env.MAX_CONNECTIONS)) {
       return Response.json(
         { error: { code: 'server_busy', message: 'The server is at its connection limit; try again shortly' } },
         { status: 503, headers: { 'Retry-After': '10' } },
       );
     }
-    this.rememberChannel(identity);
+    adoptPolicy(
+      this.db,
+      policy.success ? policy.data : { channelId: identity.channelId, workspaceId: identity.workspaceId, archivedAt: null, slowModeSeconds: 0 },
+    );
 
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
-    server.serializeAttachment(identity);
+    const missed = this.recent.since(identity);
+    server.serializeAttachment({ ...identity, ...missed.change });
     reportSockets(this.ctx);
 
-    if (query.protocol !== PROTOCOL_VERSION) {
+    if (missed.revoked) {
+      // Removed while the worker was opening this socket: it closes as the person's other sockets did.
+      revokeSockets(this.ctx, missed.revoked, identity.userId);
+    } else if (query.protocol !== PROTOCOL_VERSION) {
       sendFrame(server, { type: 'error', code: 'bad_request', message: `This server speaks protocol ${PROTOCOL_VERSION}; reload the page` });
       server.close(4400, 'Unsupported protocol version');
     } else {
@@ -112,96 +167,7 @@ export class Channel extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer) {
-    // Resolving mentions awaits the workspace, which lets the next event in: queued, a later
-    // frame cannot be stored before an earlier one.
-    const turn = this.frameQueue.then(() => this.handleFrame(ws, raw));
-    this.frameQueue = turn.catch(() => {});
-    return turn;
-  }
-
-  private async handleFrame(ws: WebSocket, raw: string | ArrayBuffer) {
-    const identity = ws.deserializeAttachment() as SocketIdentity;
-    let frame: ClientFrame | null = null;
-    try {
-      frame = parseClientFrame(raw);
-      await this.handle(ws, identity, frame);
-    } catch (error) {
-      const known = AppError.from(error);
-      if (!known) console.error('channel frame failed', error);
-      sendFrame(ws, {
-        type: 'error',
-        code: known?.code ?? 'internal',
-        message: known?.detail ?? 'The server could not handle that frame',
-        ...errorSubject(frame, error),
-      });
-    }
-  }
-
-  // Output gates hold every send below until the write before it is durable: acknowledged means stored.
-  private async handle(ws: WebSocket, identity: SocketIdentity, frame: ClientFrame) {
-    const me = { userId: identity.userId, displayName: identity.displayName };
-    switch (frame.type) {
-      case 'send': {
-        const resolved = await this.workspace.mentionsIn(frame.body, identity);
-        const { clientId, body, replyTo, threadRoot, alsoToChannel } = frame;
-        const post = { author: me, clientId, body, replyTo, threadRoot, alsoToChannel, ...resolved };
-        const stored = messages.storeMessage(this.db, post, Date.now());
-        sendFrame(ws, { type: 'ack', clientId, seq: stored.message.seq });
-        if (!stored.created) {
-          sendFrame(ws, { type: 'message', message: stored.message });
-          return;
-        }
-        this.broadcastChange(stored);
-        this.typing.reset(identity.userId);
-        this.workspace.posted(identity, stored.message);
-        return;
-      }
-      case 'edit': {
-        const target = requireLiveRow(this.db, frame.seq);
-        if (target.authorId !== identity.userId) throw new AppError('forbidden', 'You can only edit your own messages');
-        const resolved = await this.workspace.mentionsIn(frame.body, identity);
-        this.broadcast({ type: 'message', message: messages.editMessage(this.db, frame.seq, frame.body, resolved, Date.now()) });
-        return;
-      }
-      case 'pin': {
-        this.broadcast({ type: 'message', message: messages.pinMessage(this.db, frame.seq, frame.pinned, identity.displayName, Date.now()) });
-        return;
-      }
-      case 'delete': {
-        const target = requireLiveRow(this.db, frame.seq);
-        if (target.authorId !== identity.userId && !can.deleteOthersMessages(identity.role)) {
-          throw new AppError('forbidden', "Only moderators and admins delete other people's messages");
-        }
-        this.broadcastChange(messages.deleteMessage(this.db, frame.seq, Date.now()));
-        this.workspace.deleted(identity, frame.seq);
-        return;
-      }
-      case 'react': {
-        const { row, changed } = react(this.db, frame.seq, frame.emoji, frame.on, me, Date.now());
-        const update: ServerFrame = { type: 'message', message: asMessage(this.db, row) };
-        // Asking for what is already so changes nothing, but still answers the asker so their client converges.
-        if (changed) this.broadcast(update);
-        else sendFrame(ws, update);
-        return;
-      }
-      case 'typing': {
-        if (frame.threadRoot !== undefined) requireThreadRoot(this.db, frame.threadRoot);
-        if (!this.typing.allow(identity.userId, Date.now())) return;
-        const signal: ServerFrame = { type: 'typing', userId: identity.userId, name: identity.displayName, threadRoot: frame.threadRoot ?? null };
-        this.broadcast(signal, (viewer) => viewer.userId !== identity.userId);
-        return;
-      }
-    }
-  }
-
-  /** The changed message, then its thread's root when the change touched it too (the root took the later sequence). */
-  private broadcastChange(change: messages.Change) {
-    this.broadcast({ type: 'message', message: change.message });
-    if (change.root) this.broadcast({ type: 'message', message: change.root });
-  }
-
-  private broadcast(frame: ServerFrame, to?: (viewer: SocketIdentity) => boolean) {
-    broadcastFrame(this.ctx, frame, to);
+    return this.frames.enqueue(ws, raw);
   }
 
   override async webSocketClose(ws: WebSocket, code: number) {
@@ -216,12 +182,5 @@ export class Channel extends DurableObject<Env> {
   override async webSocketError() {
     reportSockets(this.ctx);
   }
-
-  /** Which channel this object holds; written once per object instance, not on every connection. */
-  private channelRecorded = false;
-  private rememberChannel(identity: SocketIdentity) {
-    if (this.channelRecorded) return;
-    this.channelRecorded = true;
-    this.db.insert(schema.channelInfo).values({ id: identity.channelId, workspaceId: identity.workspaceId }).onConflictDoNothing().run();
-  }
 }
+

@@ -24,6 +24,13 @@ export function requireLiveRow(db: ChannelDb, seq: number): schema.MessageRow {
   return row;
 }
 
+/** A live message someone wrote: system messages are never edited, reacted to, pinned, replied to or deleted. */
+export function requireOrdinaryRow(db: ChannelDb, seq: number, what: string): schema.MessageRow {
+  const row = requireLiveRow(db, seq);
+  if (row.system !== null) throw new AppError('bad_request', `System messages cannot be ${what}`);
+  return row;
+}
+
 /** Who did something, as the socket's identity names them. */
 export interface Author {
   userId: string;

@@ -27,6 +27,7 @@ export function toMessage(row: MessageRow, reactions: Reaction[]): Message {
     reactions,
     mentions: row.mentions,
     broadcasts: row.broadcasts,
+    system: row.system ?? null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { HistoryPage, Message } from '../../shared/model';
-import { type Author, type ChannelDb, lastSeq, requireLiveRow, requireRow } from './db';
+import { type Author, type ChannelDb, lastSeq, requireLiveRow, requireOrdinaryRow, requireRow } from './db';
 import type { ResolvedMentions } from './mentions';
 import { asMessage, asMessages, toMessage } from './message-view';
 import { removeReactions } from './reactions';
@@ -39,7 +39,7 @@ export function storeMessage(db: ChannelDb, post: NewPost, now: number): Change 
       .where(and(eq(schema.messages.authorId, post.author.userId), eq(schema.messages.clientId, post.clientId)))
       .get();
     if (existing) return { message: asMessage(db, existing), root: null, created: false };
-    if (post.replyTo !== undefined) requireLiveRow(db, post.replyTo);
+    if (post.replyTo !== undefined) requireOrdinaryRow(db, post.replyTo, 'replied to');
     const root = post.threadRoot === undefined ? null : requireThreadRoot(db, post.threadRoot);
     const seq = lastSeq(db) + 1;
     const row = db
@@ -65,6 +65,15 @@ export function storeMessage(db: ChannelDb, post: NewPost, now: number): Change 
   });
 }
 
+/** Whether this author's send with this clientId is stored already (a retry, answered with what was stored). */
+export function isStored(db: ChannelDb, authorId: string, clientId: string): boolean {
+  return !!db
+    .select({ seq: schema.messages.seq })
+    .from(schema.messages)
+    .where(and(eq(schema.messages.authorId, authorId), eq(schema.messages.clientId, clientId)))
+    .get();
+}
+
 /** A message in its current state, tombstones included (a reply may quote a deleted message). */
 export function getMessage(db: ChannelDb, seq: number): Message {
   return asMessage(db, requireRow(db, seq));
@@ -73,7 +82,7 @@ export function getMessage(db: ChannelDb, seq: number): Message {
 /** Replaces a message's body and mentions, keeping the earlier body; the change takes the next sequence number. */
 export function editMessage(db: ChannelDb, seq: number, body: string, resolved: ResolvedMentions, now: number): Message {
   return db.transaction(() => {
-    const current = requireLiveRow(db, seq);
+    const current = requireOrdinaryRow(db, seq, 'edited');
     if (current.body === body) return asMessage(db, current);
     const next = lastSeq(db) + 1;
     db.insert(schema.messageEdits).values({ messageSeq: seq, editSeq: next, body: current.body, replacedAt: now }).run();
@@ -94,7 +103,7 @@ export function editMessage(db: ChannelDb, seq: number, body: string, resolved: 
  */
 export function deleteMessage(db: ChannelDb, seq: number, now: number): Change {
   return db.transaction(() => {
-    const current = requireLiveRow(db, seq);
+    const current = requireOrdinaryRow(db, seq, 'deleted');
     db.delete(schema.messageEdits).where(eq(schema.messageEdits.messageSeq, seq)).run();
     removeReactions(db, seq);
     const next = lastSeq(db) + 1;
@@ -112,7 +121,7 @@ export function deleteMessage(db: ChannelDb, seq: number, now: number): Change {
 /** Pins or unpins a message; a change takes the next sequence number, a no-op changes nothing. */
 export function pinMessage(db: ChannelDb, seq: number, pinned: boolean, by: string, now: number): Message {
   return db.transaction(() => {
-    const current = requireLiveRow(db, seq);
+    const current = requireOrdinaryRow(db, seq, 'pinned');
     if ((current.pinnedAt !== null) === pinned) return asMessage(db, current);
     const row = db
       .update(schema.messages)

@@ -2,7 +2,7 @@ import { and, countDistinct, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
 import type { Reaction } from '../../shared/model';
-import { type Author, type ChannelDb, lastSeq, requireLiveRow } from './db';
+import { type Author, type ChannelDb, lastSeq, requireOrdinaryRow } from './db';
 import * as schema from './schema';
 
 /**
@@ -19,7 +19,7 @@ export function react(
   now: number,
 ): { row: schema.MessageRow; changed: boolean } {
   return db.transaction(() => {
-    const row = requireLiveRow(db, seq);
+    const row = requireOrdinaryRow(db, seq, 'reacted to');
     const mine = and(eq(schema.reactions.messageSeq, seq), eq(schema.reactions.emoji, emoji), eq(schema.reactions.userId, who.userId));
     const reacted = db.select({ emoji: schema.reactions.emoji }).from(schema.reactions).where(mine).get() !== undefined;
     if (reacted === on) return { row, changed: false };

@@ -1,10 +1,19 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { BroadcastMention, Mention, ThreadSummary } from '../../shared/model';
+import type { BroadcastMention, Mention, SystemEvent, ThreadSummary } from '../../shared/model';
 
 /** One row: which channel this object holds. */
 export const channelInfo = sqliteTable('channel_info', {
   id: text('id').primaryKey(),
   workspaceId: text('workspace_id').notNull(),
+  /** Copies of the workspace's settings for this channel, pushed when they change (see Channel.setPolicy). */
+  archivedAt: integer('archived_at'),
+  slowModeSeconds: integer('slow_mode_seconds').notNull().default(0),
+});
+
+/** When each person last posted, for slow mode. */
+export const lastPosts = sqliteTable('last_posts', {
+  userId: text('user_id').primaryKey(),
+  at: integer('at').notNull(),
 });
 
 /**
@@ -43,6 +52,8 @@ export const messages = sqliteTable(
     /** Resolved when the body is posted or edited. */
     mentions: text('mentions', { mode: 'json' }).$type<Mention[]>().notNull().default([]),
     broadcasts: text('broadcasts', { mode: 'json' }).$type<BroadcastMention[]>().notNull().default([]),
+    /** Set on a system message (a rename, an archive, someone added): what happened. */
+    system: text('system', { mode: 'json' }).$type<SystemEvent>(),
   },
   (t) => [
     uniqueIndex('messages_author_client').on(t.authorId, t.clientId),

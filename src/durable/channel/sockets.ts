@@ -1,7 +1,8 @@
 import type { ServerFrame } from '../../shared/protocol';
+import { ACCESS_REVOKED_CLOSE } from '../../shared/wire';
 import { reportOpenSockets } from '../connection-budget';
 import { encode } from './frames';
-import type { SocketIdentity } from './identity';
+import { identityOf, type MemberChange, type SocketIdentity } from './identity';
 
 export function sendFrame(ws: WebSocket, frame: ServerFrame) {
   try {
@@ -15,7 +16,7 @@ export function sendFrame(ws: WebSocket, frame: ServerFrame) {
 export function broadcastFrame(ctx: DurableObjectState, frame: ServerFrame, to?: (identity: SocketIdentity) => boolean) {
   const data = encode(frame);
   for (const ws of ctx.getWebSockets()) {
-    if (to && !to(ws.deserializeAttachment() as SocketIdentity)) continue;
+    if (to && !to(identityOf(ws))) continue;
     try {
       ws.send(data);
     } catch {
@@ -27,4 +28,26 @@ export function broadcastFrame(ctx: DurableObjectState, frame: ServerFrame, to?:
 export function reportSockets(ctx: DurableObjectState) {
   const open = ctx.getWebSockets().filter((ws) => ws.readyState === WebSocket.OPEN).length;
   reportOpenSockets(ctx.id.toString(), open);
+}
+
+function socketsOf(ctx: DurableObjectState, userId: string): WebSocket[] {
+  return ctx.getWebSockets().filter((ws) => identityOf(ws).userId === userId);
+}
+
+/** Rewrites the identity of the person's open sockets, so the next frame is judged by who they are now. */
+export function applyToSockets(ctx: DurableObjectState, userId: string, change: MemberChange) {
+  for (const ws of socketsOf(ctx, userId)) ws.serializeAttachment({ ...identityOf(ws), ...change });
+}
+
+/** Closes the person's sockets (or everyone's) for good: the close code tells clients not to reconnect. */
+export function revokeSockets(ctx: DurableObjectState, reason: string, userId?: string) {
+  const sockets = userId === undefined ? ctx.getWebSockets() : socketsOf(ctx, userId);
+  for (const ws of sockets) {
+    try {
+      ws.close(ACCESS_REVOKED_CLOSE, reason);
+    } catch {
+      // already closed
+    }
+  }
+  reportSockets(ctx);
 }

@@ -16,6 +16,7 @@ export function requireThreadRoot(db: ChannelDb, seq: number): schema.MessageRow
   if (root.threadRoot !== null) {
     throw new AppError('bad_request', `Message ${seq} is a thread reply; reply in the thread of message ${root.threadRoot}`);
   }
+  if (root.system !== null) throw new AppError('bad_request', 'System messages have no threads');
   return root;
 }
 

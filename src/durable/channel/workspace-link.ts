@@ -1,5 +1,5 @@
 import type { Message } from '../../shared/model';
-import type { PostActivity } from '../activity';
+import type { OthersMessageDeleted, PostActivity } from '../activity';
 import type { Env } from '../env';
 import type { SocketIdentity } from './identity';
 import { type ResolvedMentions, resolveMentions, RosterCache } from './mentions';
@@ -38,6 +38,20 @@ export class WorkspaceLink {
 
   deleted(identity: SocketIdentity, seq: number) {
     this.tell(identity, 'forgetPost', (workspace) => workspace.forgetPost(identity.channelId, seq));
+  }
+
+  /** For the audit log: a moderator deleted someone else's message. */
+  deletedOthers(identity: SocketIdentity, target: { seq: number; authorId: string; authorName: string }) {
+    const report: OthersMessageDeleted = {
+      channelId: identity.channelId,
+      seq: target.seq,
+      actorId: identity.userId,
+      actorName: identity.displayName,
+      authorId: target.authorId,
+      authorName: target.authorName,
+      address: identity.address,
+    };
+    this.tell(identity, 'othersMessageDeleted', (workspace) => workspace.othersMessageDeleted(report));
   }
 
   private workspace(identity: SocketIdentity): Workspace {

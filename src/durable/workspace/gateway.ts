@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { GatewayQuery } from '../../shared/api';
 import { AppError, ERROR_STATUS, type ErrorBody } from '../../shared/errors';
-import { GATEWAY_PROTOCOL_VERSION, type ActivityEvent, type GatewayClientFrame } from '../../shared/gateway';
+import { GATEWAY_PROTOCOL_VERSION, type AccessLossReason, type ActivityEvent, type GatewayClientFrame } from '../../shared/gateway';
 import { LIMITS } from '../../shared/limits';
-import type { ChannelReadState } from '../../shared/model';
+import type { ChannelKind, ChannelReadState, Member } from '../../shared/model';
+import { ACCESS_REVOKED_CLOSE } from '../../shared/wire';
 import type { PostActivity } from '../activity';
 import { openSocketCount, parseMaxConnections } from '../connection-budget';
 import type { Env } from '../env';
+import { memberIdsOf } from './channels';
 import type { WorkspaceDb } from './db';
 import { encode, parseGatewayFrame } from './gateway-frames';
 import { GatewaySockets } from './gateway-sockets';
@@ -139,6 +141,8 @@ export class Gateway {
     const byUser = this.sockets.byUser();
     const recorded = posts.recordPost(this.db, post, (userId) => byUser.get(userId) ?? []);
     if (!recorded) return;
+    // A DM someone hid shows again in their sidebar.
+    for (const userId of recorded.unhid) this.sockets.sendTo(userId, { type: 'channels-changed' });
     const recipients = recorded.memberIds.filter((userId) => byUser.has(userId));
     if (recipients.length === 0) return;
     const states = readState.statesIn(this.db, post.channelId);
@@ -161,16 +165,62 @@ export class Gateway {
     for (const userId of new Set(posts.forgetPost(this.db, channelId, seq))) this.sendState(userId, channelId);
   }
 
-  /** Someone joined a channel (or created it): everyone refetches the list, the joiner gets its state. */
-  joined(userId: string, channelId: string) {
-    this.sockets.broadcast({ type: 'channels-changed' });
-    this.sendState(userId, channelId);
+  /** Someone joined a channel (or created it): those who can see it refetch the list, the joiner gets its state. */
+  joined(userId: string, channel: { id: string; kind: ChannelKind }) {
+    this.channelListChanged(channel);
+    this.sendState(userId, channel.id);
+  }
+
+  /**
+   * The channel list changed for those who can see `channel`: everyone for a public
+   * channel, its members (and `alsoTo`, such as someone just removed) otherwise.
+   * A private channel's changes are news only to its members.
+   */
+  channelListChanged(channel: { id: string; kind: ChannelKind }, alsoTo: readonly string[] = []) {
+    if (channel.kind === 'public') {
+      this.sockets.broadcast({ type: 'channels-changed' });
+      return;
+    }
+    for (const userId of new Set([...memberIdsOf(this.db, channel.id), ...alsoTo])) this.sockets.sendTo(userId, { type: 'channels-changed' });
+  }
+
+  /** Something in the person's own channel list changed (a DM hidden or shown): their devices refetch it. */
+  channelsChangedFor(userId: string) {
+    this.sockets.sendTo(userId, { type: 'channels-changed' });
+  }
+
+  /** The person left or lost a channel (or it was deleted): their devices drop its state. */
+  lostChannel(userId: string, channelId: string) {
+    this.sockets.sendTo(userId, { type: 'state-removed', channelId });
   }
 
   /** The person's current state in the channel, to all their devices. */
   sendState(userId: string, channelId: string, state?: ChannelReadState) {
     const current = state ?? readState.stateOf(this.db, userId, channelId);
     if (current) this.sockets.sendTo(userId, { type: 'state', state: current });
+  }
+
+  /** Names, roles, profiles and timeouts are workspace-wide: everyone hears of a change. */
+  memberChanged(member: Member) {
+    this.sockets.broadcast({ type: 'member', member });
+  }
+
+  memberRemoved(userId: string) {
+    this.sockets.broadcast({ type: 'member-removed', userId });
+    this.sockets.broadcast({ type: 'channels-changed' });
+  }
+
+  /** The person lost access to the workspace: their gateways say why and close for good. */
+  revoke(userId: string, reason: AccessLossReason, message: string) {
+    for (const ws of this.sockets.open(userId)) {
+      this.sockets.send(ws, { type: 'removed', reason, message });
+      try {
+        ws.close(ACCESS_REVOKED_CLOSE, reason);
+      } catch {
+        // already closed
+      }
+    }
+    this.sockets.report();
   }
 }
 

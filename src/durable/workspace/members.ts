@@ -1,18 +1,50 @@
 import { asc, eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { Member, Role } from '../../shared/model';
-import { mayChangeRole } from '../../shared/permissions';
-import type { Identity, WorkspaceDb } from './db';
+import type { Identity, ProfileChange, WorkspaceDb } from './db';
 import * as schema from './schema';
+import { inJson } from './sql';
+
+const { members } = schema;
 
 /** The columns that make a Member (the table holds more, such as the status override). */
 const memberColumns = {
-  userId: schema.members.userId,
-  username: schema.members.username,
-  displayName: schema.members.displayName,
-  role: schema.members.role,
-  joinedAt: schema.members.joinedAt,
+  userId: members.userId,
+  username: members.username,
+  displayName: members.displayName,
+  role: members.role,
+  joinedAt: members.joinedAt,
+  timedOutUntil: members.timedOutUntil,
+  avatarVersion: members.avatarVersion,
+  statusText: members.statusText,
+  statusEmoji: members.statusEmoji,
+  statusExpiresAt: members.statusExpiresAt,
+  nameColor: members.nameColor,
 };
+
+type MemberRow = { [K in keyof typeof memberColumns]: (typeof members.$inferSelect)[K] };
+
+/** A stored member as clients see them; a timeout that has run out is no timeout. */
+function toMember(row: MemberRow, now: number): Member {
+  const { statusText, statusEmoji, statusExpiresAt, timedOutUntil, ...rest } = row;
+  return {
+    ...rest,
+    timedOutUntil: timedOutUntil !== null && timedOutUntil > now ? timedOutUntil : null,
+    status: statusText === null ? null : { text: statusText, emoji: statusEmoji, expiresAt: statusExpiresAt },
+  };
+}
+
+/** The member columns that hold a profile, from the profile as the directory has it. */
+function profileColumns(profile: ProfileChange) {
+  return {
+    displayName: profile.displayName,
+    avatarVersion: profile.avatarVersion,
+    statusText: profile.status?.text ?? null,
+    statusEmoji: profile.status?.emoji ?? null,
+    statusExpiresAt: profile.status?.expiresAt ?? null,
+    nameColor: profile.nameColor,
+  };
+}
 
 /** The caller's membership, or not_found: a workspace you are not in does not exist for you. */
 export function requireMember(db: WorkspaceDb, userId: string): Member {
@@ -21,32 +53,71 @@ export function requireMember(db: WorkspaceDb, userId: string): Member {
   return member;
 }
 
-export function findMember(db: WorkspaceDb, userId: string): Member | undefined {
-  return db.select(memberColumns).from(schema.members).where(eq(schema.members.userId, userId)).get();
-}
-
-export function addMember(db: WorkspaceDb, who: Identity, role: Role, now: number): Member {
-  const member: Member = { ...who, role, joinedAt: now };
-  db.insert(schema.members).values(member).run();
+/** Someone the caller acts on or looks up: not_found when they are not a member. */
+export function requireTarget(db: WorkspaceDb, userId: string): Member {
+  const member = findMember(db, userId);
+  if (!member) throw new AppError('not_found', 'That person is not a member of this workspace');
   return member;
 }
 
-export function listMembers(db: WorkspaceDb): Member[] {
-  return db.select(memberColumns).from(schema.members).orderBy(asc(schema.members.displayName)).all();
+export function findMember(db: WorkspaceDb, userId: string): Member | undefined {
+  const row = db.select(memberColumns).from(members).where(eq(members.userId, userId)).get();
+  return row && toMember(row, Date.now());
 }
 
-export function changeRole(db: WorkspaceDb, actor: Member, targetId: string, role: Role): Member {
-  const target = findMember(db, targetId);
-  if (!target) throw new AppError('not_found', 'That person is not a member of this workspace');
-  if (!mayChangeRole(actor.role, target.role, role)) {
-    const why =
-      target.role === 'owner'
-        ? "The owner's role cannot be changed"
-        : role === 'owner'
-          ? 'Ownership cannot be given by changing a role'
-          : 'Only admins and the owner change roles';
-    throw new AppError('forbidden', why);
-  }
-  db.update(schema.members).set({ role }).where(eq(schema.members.userId, targetId)).run();
-  return { ...target, role };
+export function addMember(db: WorkspaceDb, who: Identity, role: Role, now: number): Member {
+  db.insert(members)
+    .values({ userId: who.userId, username: who.username, role, joinedAt: now, ...profileColumns(who) })
+    .run();
+  return findMember(db, who.userId)!;
+}
+
+export function listMembers(db: WorkspaceDb): Member[] {
+  const now = Date.now();
+  return db
+    .select(memberColumns)
+    .from(members)
+    .orderBy(asc(members.displayName))
+    .all()
+    .map((row) => toMember(row, now));
+}
+
+/** Members with the given ids (unknown ids are left out), one bound parameter for any number. */
+export function membersByIds(db: WorkspaceDb, userIds: string[]): Member[] {
+  const now = Date.now();
+  return db
+    .select(memberColumns)
+    .from(members)
+    .where(inJson(members.userId, userIds))
+    .orderBy(asc(members.displayName))
+    .all()
+    .map((row) => toMember(row, now));
+}
+
+export function setRole(db: WorkspaceDb, userId: string, role: Role): Member {
+  db.update(members).set({ role }).where(eq(members.userId, userId)).run();
+  return findMember(db, userId)!;
+}
+
+export function setTimedOutUntil(db: WorkspaceDb, userId: string, until: number | null): Member {
+  db.update(members).set({ timedOutUntil: until }).where(eq(members.userId, userId)).run();
+  return findMember(db, userId)!;
+}
+
+/** Replaces the member's copy of their profile; undefined when they are not a member. */
+export function updateProfile(db: WorkspaceDb, userId: string, profile: ProfileChange): Member | undefined {
+  const row = db.update(members).set(profileColumns(profile)).where(eq(members.userId, userId)).returning({ userId: members.userId }).get();
+  return row && findMember(db, userId);
+}
+
+/** Deletes the membership; their channel memberships, read state and saved messages go with it (foreign keys cascade). */
+export function deleteMember(db: WorkspaceDb, userId: string) {
+  db.delete(members).where(eq(members.userId, userId)).run();
+}
+
+/** The longest-standing admin other than `except`, who takes over a workspace whose owner is leaving for good. */
+export function longestStandingAdmin(db: WorkspaceDb, except: string): Member | undefined {
+  return listMembers(db)
+    .filter((m) => m.role === 'admin' && m.userId !== except)
+    .sort((a, b) => a.joinedAt - b.joinedAt)[0];
 }

@@ -22,6 +22,8 @@ export interface RecordedPost {
   memberIds: string[];
   /** Members this post mentions (never the author). */
   mentioned: Set<string>;
+  /** Members who had hidden this DM and see it again now. */
+  unhid: string[];
 }
 
 /**
@@ -33,7 +35,7 @@ export interface RecordedPost {
  */
 export function recordPost(db: WorkspaceDb, post: PostActivity, socketsOf: (userId: string) => GatewayAttachment[]): RecordedPost | null {
   return db.transaction(() => {
-    const channel = db.select({ lastSeq: channels.lastSeq }).from(channels).where(eq(channels.id, post.channelId)).get();
+    const channel = db.select({ lastSeq: channels.lastSeq, kind: channels.kind }).from(channels).where(eq(channels.id, post.channelId)).get();
     if (!channel || !claim(db, post.channelId, post.seq, channel.lastSeq)) return null;
 
     db.update(channels)
@@ -69,7 +71,17 @@ export function recordPost(db: WorkspaceDb, post: PostActivity, socketsOf: (user
       const rows = unreadBy.slice(i, i + MARKS_PER_INSERT).map((m) => ({ userId: m.userId, channelId: post.channelId, seq: post.seq }));
       db.insert(mentionMarks).values(rows).onConflictDoNothing().run();
     }
-    return { memberIds: roster.map((m) => m.userId), mentioned };
+    const unhid =
+      channel.kind === 'dm' && post.inChannel
+        ? db
+            .update(channelMembers)
+            .set({ hidden: false })
+            .where(and(eq(channelMembers.channelId, post.channelId), eq(channelMembers.hidden, true)))
+            .returning({ userId: channelMembers.userId })
+            .all()
+            .map((r) => r.userId)
+        : [];
+    return { memberIds: roster.map((m) => m.userId), mentioned, unhid };
   });
 }
 

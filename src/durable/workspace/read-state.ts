@@ -57,17 +57,22 @@ export function statesIn(db: WorkspaceDb, channelId: string): Map<string, Channe
 }
 
 /**
- * The caller's membership of a channel: not_found when no such channel,
- * forbidden when they have not joined it (the same answers as channel access).
+ * The caller's membership of a channel: not_found when there is no such channel
+ * or it is private to others, forbidden when they have not joined a public one
+ * (the same answers as channel access).
  */
 export function requireJoined(db: WorkspaceDb, userId: string, channelId: string) {
-  const channel = db.select({ name: channels.name, lastSeq: channels.lastSeq }).from(channels).where(eq(channels.id, channelId)).get();
-  if (!channel) throw new AppError('not_found', 'No such channel');
+  const channel = db
+    .select({ name: channels.name, kind: channels.kind, lastSeq: channels.lastSeq })
+    .from(channels)
+    .where(eq(channels.id, channelId))
+    .get();
   const membership = db
     .select({ readSeq: channelMembers.readSeq })
     .from(channelMembers)
     .where(and(eq(channelMembers.channelId, channelId), eq(channelMembers.userId, userId)))
     .get();
+  if (!channel || (!membership && channel.kind !== 'public')) throw new AppError('not_found', 'No such channel');
   if (!membership) throw new AppError('forbidden', `Join #${channel.name} first`);
   return { ...channel, readSeq: membership.readSeq };
 }

@@ -1,5 +1,5 @@
-import { foreignKey, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import type { NotificationLevel, Presence, Role, StatusOverride } from '../../shared/model';
+import { foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { AuditAction, AuditEntry, ChannelKind, NameColor, NotificationLevel, Presence, Role, StatusOverride } from '../../shared/model';
 
 /** One row: this object's workspace. */
 export const workspaceInfo = sqliteTable('workspace_info', {
@@ -23,20 +23,38 @@ export const members = sqliteTable('members', {
    * this rather than recomputed from "before" and "after" the one socket.
    */
   announcedPresence: text('announced_presence').$type<Presence>().notNull().default('offline'),
+  /** While in the future, the member cannot post, edit or react anywhere in the workspace. */
+  timedOutUntil: integer('timed_out_until'),
+  /** A copy of the profile the directory holds, kept current by Workspace.profileChanged. */
+  avatarVersion: text('avatar_version'),
+  statusText: text('status_text'),
+  statusEmoji: text('status_emoji'),
+  statusExpiresAt: integer('status_expires_at'),
+  nameColor: text('name_color').$type<NameColor>(),
 });
 
-export const channels = sqliteTable('channels', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull().unique(),
-  topic: text('topic').notNull().default(''),
-  createdBy: text('created_by').notNull(),
-  createdAt: integer('created_at').notNull(),
-  /** The largest post seq heard from the channel object, thread-only replies included: reads are clamped to it. */
-  lastSeq: integer('last_seq').notNull().default(0),
-  /** The newest post shown in the channel itself; later than a member's read seq means unread. */
-  lastPostSeq: integer('last_post_seq').notNull().default(0),
-  lastPostAt: integer('last_post_at'),
-});
+export const channels = sqliteTable(
+  'channels',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').$type<ChannelKind>().notNull().default('public'),
+    /** Unique; a DM's is `@dm:<id>`, which no channel name can be (the API shows DMs with an empty name). */
+    name: text('name').notNull().unique(),
+    topic: text('topic').notNull().default(''),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** The largest post seq heard from the channel object, thread-only replies included: reads are clamped to it. */
+    lastSeq: integer('last_seq').notNull().default(0),
+    /** The newest post shown in the channel itself; later than a member's read seq means unread. */
+    lastPostSeq: integer('last_post_seq').notNull().default(0),
+    lastPostAt: integer('last_post_at'),
+    archivedAt: integer('archived_at'),
+    slowModeSeconds: integer('slow_mode_seconds').notNull().default(0),
+    /** For DMs: the members' ids sorted and joined with ",", so one set of people has one DM. */
+    dmKey: text('dm_key'),
+  },
+  (t) => [uniqueIndex('channels_dm_key').on(t.dmKey)],
+);
 
 /**
  * Membership of a channel, with the member's read position and notification
@@ -56,6 +74,8 @@ export const channelMembers = sqliteTable(
     readSeq: integer('read_seq').notNull().default(0),
     level: text('notification_level').$type<NotificationLevel>().notNull().default('mentions'),
     muted: integer('muted', { mode: 'boolean' }).notNull().default(false),
+    /** A DM the member hid from their sidebar; cleared when a new message arrives. */
+    hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.channelId, t.userId] }), index('channel_members_user').on(t.userId)],
 );
@@ -112,3 +132,32 @@ export const invites = sqliteTable('invites', {
   expiresAt: integer('expires_at'),
   revokedAt: integer('revoked_at'),
 });
+
+/** People barred from the workspace; an invite does not let them back in. */
+export const bans = sqliteTable('bans', {
+  userId: text('user_id').primaryKey(),
+  username: text('username').notNull(),
+  displayName: text('display_name').notNull(),
+  bannedBy: text('banned_by').notNull(),
+  bannedByName: text('banned_by_name').notNull(),
+  bannedAt: integer('banned_at').notNull(),
+  reason: text('reason').notNull().default(''),
+});
+
+/** Every moderation action and role change: who, what, to whom, when, from where. Append-only. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    action: text('action').$type<AuditAction>().notNull(),
+    actorId: text('actor_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    targetId: text('target_id'),
+    targetName: text('target_name'),
+    channelId: text('channel_id'),
+    detail: text('detail', { mode: 'json' }).$type<AuditEntry['detail']>().notNull(),
+    address: text('address').notNull().default(''),
+  },
+  (t) => [index('audit_log_action').on(t.action, t.id), index('audit_log_actor').on(t.actorId, t.id), index('audit_log_target').on(t.targetId, t.id)],
+);

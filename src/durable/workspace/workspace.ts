@@ -1,18 +1,37 @@
 import { DurableObject } from 'cloudflare:workers';
 import migrations from '../../../migrations/workspace/migrations.js';
-import { GatewayQuery, type CreateChannelBody, type CreateInviteBody } from '../../shared/api';
+import { type AuditQuery, type BanBody, type CreateChannelBody, type CreateInviteBody, GatewayQuery, type TimeoutBody, type UpdateChannelBody } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import type { Channel, ChannelReadState, Invite, InvitePreview, Member, Role, Workspace as WorkspaceView } from '../../shared/model';
-import { can } from '../../shared/permissions';
+import type { AccessLossReason } from '../../shared/gateway';
+import type {
+  AccountDeletionMode,
+  AuditPage,
+  Ban,
+  Channel,
+  ChannelReadState,
+  Invite,
+  InvitePreview,
+  Member,
+  Role,
+  Workspace as WorkspaceView,
+} from '../../shared/model';
+import { allows } from '../../shared/permissions';
 import { PING, PONG } from '../../shared/wire';
-import type { PostActivity, RosterEntry } from '../activity';
+import type { OthersMessageDeleted, PostActivity, RosterEntry } from '../activity';
 import type { Env } from '../env';
 import { openDatabase } from '../sqlite';
+import * as accountEvents from './account-events';
+import * as audit from './audit';
+import * as channelMembers from './channel-members';
+import * as channelSettings from './channel-settings';
 import * as channels from './channels';
-import type { Identity, WorkspaceDb } from './db';
+import { WorkspaceContext } from './context';
+import type { Actor, Identity, ProfileChange, WorkspaceDb } from './db';
+import * as dms from './dms';
 import { Gateway, GatewayIdentity, IDENTITY_HEADER } from './gateway';
-import * as invites from './invites';
+import * as inviteAdmin from './invite-admin';
 import * as members from './members';
+import * as moderation from './moderation';
 import * as readState from './read-state';
 import * as saved from './saved';
 import * as schema from './schema';
@@ -24,17 +43,21 @@ export interface ChannelAccess {
 }
 
 /**
- * One object per workspace: members and roles, channels, invites, read state,
- * saved messages, and the gateway sockets (built for hibernation: see gateway.ts).
+ * One object per workspace: members and roles, channels and DMs, invites, bans,
+ * the audit log, read state, saved messages, and the gateway sockets (built for
+ * hibernation: see gateway.ts). Each method checks the caller through their
+ * membership and hands the work to the module that owns it.
  */
 export class Workspace extends DurableObject<Env> {
   private readonly db: WorkspaceDb;
   private readonly gateway: Gateway;
+  private readonly wc: WorkspaceContext;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.db = openDatabase(ctx, schema, migrations);
     this.gateway = new Gateway(ctx, this.db, env);
+    this.wc = new WorkspaceContext(env, this.db, this.gateway);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     // After openDatabase's migrations, before any event.
     void ctx.blockConcurrencyWhile(async () => this.gateway.start());
@@ -67,12 +90,6 @@ export class Workspace extends DurableObject<Env> {
     this.gateway.onClose(ws);
   }
 
-  private info() {
-    const info = this.db.select().from(schema.workspaceInfo).get();
-    if (!info) throw new AppError('not_found', 'No such workspace');
-    return info;
-  }
-
   /** Sets the workspace up with its owner and a #general channel. */
   create(id: string, name: string, owner: Identity): { generalChannelId: string } {
     const now = Date.now();
@@ -80,53 +97,138 @@ export class Workspace extends DurableObject<Env> {
       if (this.db.select().from(schema.workspaceInfo).get()) throw new AppError('conflict', 'This workspace exists already');
       this.db.insert(schema.workspaceInfo).values({ id, name, ownerId: owner.userId, createdAt: now }).run();
       members.addMember(this.db, owner, 'owner', now);
-      const general = channels.createChannel(this.db, { name: channels.GENERAL_CHANNEL, topic: '' }, owner.userId, now);
+      const general = channels.createChannel(this.db, { name: channels.GENERAL_CHANNEL, topic: '', kind: 'public' }, owner.userId, now);
       return { generalChannelId: general.id };
     });
   }
 
   view(userId: string): WorkspaceView {
     const me = members.requireMember(this.db, userId);
-    const info = this.info();
+    const info = this.wc.info();
     return { id: info.id, name: info.name, createdAt: info.createdAt, me, channels: channels.listChannels(this.db, userId) };
   }
+
+  // Members, roles and moderation
 
   listMembers(userId: string): Member[] {
     members.requireMember(this.db, userId);
     return members.listMembers(this.db);
   }
 
-  changeRole(actorId: string, targetId: string, role: Role): Member {
-    const actor = members.requireMember(this.db, actorId);
-    return members.changeRole(this.db, actor, targetId, role);
+  member(userId: string, targetId: string): Member {
+    members.requireMember(this.db, userId);
+    return members.requireTarget(this.db, targetId);
   }
+
+  changeRole(actor: Actor, targetId: string, role: Role): Promise<Member> {
+    return moderation.changeRole(this.wc, actor, targetId, role);
+  }
+
+  timeOut(actor: Actor, targetId: string, body: TimeoutBody): Promise<Member> {
+    return moderation.timeOut(this.wc, actor, targetId, body);
+  }
+
+  clearTimeout(actor: Actor, targetId: string): Promise<Member> {
+    return moderation.clearTimeout(this.wc, actor, targetId);
+  }
+
+  /** Removes a member; the caller's own id leaves the workspace. */
+  removeMember(actor: Actor, targetId: string): Promise<void> {
+    return moderation.removeMember(this.wc, actor, targetId);
+  }
+
+  listBans(userId: string): Ban[] {
+    return moderation.listBans(this.wc, userId);
+  }
+
+  ban(actor: Actor, targetId: string, body: BanBody): Promise<Ban> {
+    return moderation.ban(this.wc, actor, targetId, body);
+  }
+
+  unban(actor: Actor, targetId: string): void {
+    moderation.unban(this.wc, actor, targetId);
+  }
+
+  auditLog(userId: string, query: AuditQuery): AuditPage {
+    const me = members.requireMember(this.db, userId);
+    if (!allows(me.role, 'readAuditLog')) throw new AppError('forbidden', 'Only admins and the owner read the audit log');
+    return audit.page(this.db, userId, query);
+  }
+
+  /** A moderator deleted someone else's message over a channel socket. Internal: the channel object reports it. */
+  othersMessageDeleted(report: OthersMessageDeleted): void {
+    this.wc.audit({
+      action: 'message.delete',
+      actor: { userId: report.actorId, displayName: report.actorName },
+      target: { id: report.authorId, name: report.authorName },
+      channelId: report.channelId,
+      detail: { seq: report.seq },
+      address: report.address,
+    });
+  }
+
+  // Channels and DMs
 
   listChannels(userId: string): Channel[] {
     members.requireMember(this.db, userId);
     return channels.listChannels(this.db, userId);
   }
 
-  createChannel(userId: string, input: CreateChannelBody): Channel {
-    const member = members.requireMember(this.db, userId);
-    if (!can.createChannel(member.role)) throw new AppError('forbidden', 'You may not create channels here');
-    const channel = channels.createChannel(this.db, input, userId, Date.now());
-    this.gateway.joined(userId, channel.id);
-    return channel;
-  }
-
-  joinChannel(userId: string, channelId: string): Channel {
+  channel(userId: string, channelId: string): Channel {
     members.requireMember(this.db, userId);
-    channels.getChannel(this.db, channelId, userId);
-    if (channels.joinChannel(this.db, channelId, userId, Date.now())) this.gateway.joined(userId, channelId);
     return channels.getChannel(this.db, channelId, userId);
   }
 
-  /** The caller's access to a channel they have joined; not_found when not a workspace member. */
+  createChannel(actor: Actor, input: CreateChannelBody): Channel {
+    return channelSettings.createChannel(this.wc, actor, input);
+  }
+
+  updateChannel(actor: Actor, channelId: string, body: UpdateChannelBody): Promise<Channel> {
+    return channelSettings.updateChannel(this.wc, actor, channelId, body);
+  }
+
+  setArchived(actor: Actor, channelId: string, archived: boolean): Promise<Channel> {
+    return channelSettings.setArchived(this.wc, actor, channelId, archived);
+  }
+
+  setSlowMode(actor: Actor, channelId: string, seconds: number): Promise<Channel> {
+    return channelSettings.setSlowMode(this.wc, actor, channelId, seconds);
+  }
+
+  deleteChannel(actor: Actor, channelId: string, confirmName: string): Promise<void> {
+    return channelSettings.deleteChannel(this.wc, actor, channelId, confirmName);
+  }
+
+  joinChannel(userId: string, channelId: string): Channel {
+    return channelMembers.joinChannel(this.wc, userId, channelId);
+  }
+
+  channelMembers(userId: string, channelId: string): Member[] {
+    return channelMembers.channelMembers(this.wc, userId, channelId);
+  }
+
+  addToChannel(actor: Actor, channelId: string, targetId: string): Promise<Channel> {
+    return channelMembers.addToChannel(this.wc, actor, channelId, targetId);
+  }
+
+  /** Removes someone from a channel; the caller's own id leaves it. */
+  removeFromChannel(actor: Actor, channelId: string, targetId: string): Promise<void> {
+    return channelMembers.removeFromChannel(this.wc, actor, channelId, targetId);
+  }
+
+  openDm(userId: string, userIds: string[]): { channel: Channel; created: boolean } {
+    return dms.openDm(this.wc, userId, userIds);
+  }
+
+  setHidden(userId: string, channelId: string, hidden: boolean): Channel {
+    return dms.setHidden(this.wc, userId, channelId, hidden);
+  }
+
+  /** The caller's access to a channel they have joined; not_found when they may not know of it. */
   channelAccess(userId: string, channelId: string): ChannelAccess {
     const member = members.requireMember(this.db, userId);
-    const channel = channels.getChannel(this.db, channelId, userId);
-    if (!channel.joined) throw new AppError('forbidden', `Join #${channel.name} to read and post in it`);
-    return { member, channel };
+    const row = channels.requireJoined(this.db, channelId, userId);
+    return { member, channel: channels.view(this.db, row, userId) };
   }
 
   /** The channel's members, for the channel object to resolve @mentions. Internal: not exposed over HTTP. */
@@ -144,6 +246,8 @@ export class Workspace extends DurableObject<Env> {
     this.gateway.forgotten(channelId, seq);
   }
 
+  // Read state and saved messages
+
   /** Changes the caller's notification settings in a channel they belong to; all their devices get the new state. */
   setNotifications(userId: string, channelId: string, change: readState.NotificationChange): ChannelReadState {
     members.requireMember(this.db, userId);
@@ -158,8 +262,10 @@ export class Workspace extends DurableObject<Env> {
     return saved.saveMessage(this.db, userId, channelId, seq, Date.now());
   }
 
+  /** Removing what is not saved changes nothing; a channel the caller may not know of is not found. */
   unsaveMessage(userId: string, channelId: string, seq: number): void {
     members.requireMember(this.db, userId);
+    channels.requireVisible(this.db, channelId, userId);
     saved.unsaveMessage(this.db, userId, channelId, seq);
   }
 
@@ -169,48 +275,44 @@ export class Workspace extends DurableObject<Env> {
     return saved.savedOf(this.db, userId);
   }
 
-  createInvite(userId: string, code: string, input: CreateInviteBody): Invite {
-    const member = members.requireMember(this.db, userId);
-    if (!can.manageInvites(member.role)) throw new AppError('forbidden', 'Only admins and moderators create invites');
-    return invites.createInvite(this.db, code, input, userId, Date.now());
+  // Invites
+
+  createInvite(actor: Actor, code: string, input: CreateInviteBody): Invite {
+    return inviteAdmin.createInvite(this.wc, actor, code, input);
   }
 
   listInvites(userId: string): Invite[] {
-    const member = members.requireMember(this.db, userId);
-    if (!can.manageInvites(member.role)) throw new AppError('forbidden', 'Only admins and moderators see invites');
-    return invites.listInvites(this.db, Date.now());
+    return inviteAdmin.listInvites(this.wc, userId);
   }
 
-  revokeInvite(userId: string, code: string): Invite {
-    const member = members.requireMember(this.db, userId);
-    if (!can.manageInvites(member.role)) throw new AppError('forbidden', 'Only admins and moderators revoke invites');
-    return invites.revokeInvite(this.db, code, Date.now());
+  revokeInvite(actor: Actor, code: string): Invite {
+    return inviteAdmin.revokeInvite(this.wc, actor, code);
   }
 
   previewInvite(code: string): InvitePreview {
-    const now = Date.now();
-    invites.requireUsableInvite(this.db, code, now);
-    const info = this.info();
-    return { workspace: { id: info.id, name: info.name }, memberCount: members.listMembers(this.db).length };
+    return inviteAdmin.previewInvite(this.wc, code);
   }
 
-  /**
-   * Joins the invited person as a member of the workspace and its #general.
-   * Someone already a member consumes no use.
-   */
+  /** Joins the invited person to the workspace and its #general; a member consumes no use, someone banned is refused. */
   redeemInvite(code: string, who: Identity): { workspaceId: string; alreadyMember: boolean } {
-    const now = Date.now();
-    const { general, ...result } = this.db.transaction(() => {
-      const info = this.info();
-      if (members.findMember(this.db, who.userId)) return { workspaceId: info.id, alreadyMember: true, general: undefined };
-      invites.requireUsableInvite(this.db, code, now);
-      invites.countUse(this.db, code);
-      members.addMember(this.db, who, 'member', now);
-      const general = channels.generalChannelId(this.db);
-      if (general) channels.joinChannel(this.db, general, who.userId, now);
-      return { workspaceId: info.id, alreadyMember: false, general };
-    });
-    if (general) this.gateway.joined(who.userId, general);
-    return result;
+    return inviteAdmin.redeemInvite(this.wc, code, who);
+  }
+
+  // What the accounts side tells the workspace (see account-events.ts)
+
+  profileChanged(userId: string, profile: ProfileChange): Promise<void> {
+    return accountEvents.profileChanged(this.wc, userId, profile);
+  }
+
+  accountDeletionBlocker(userId: string): string | null {
+    return accountEvents.accountDeletionBlocker(this.wc, userId);
+  }
+
+  accountDeleted(userId: string, mode: AccountDeletionMode): Promise<void> {
+    return accountEvents.accountDeleted(this.wc, userId, mode);
+  }
+
+  disconnect(userId: string, reason: AccessLossReason): Promise<void> {
+    return accountEvents.disconnect(this.wc, userId, reason);
   }
 }

@@ -1,18 +1,22 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { CreateChannelBody, entityId, HistoryQuery, SocketQuery } from '../../shared/api';
-import { IDENTITY_HEADER, type SocketIdentity } from '../../durable/channel/identity';
-import { AppError } from '../../shared/errors';
 import type { Context } from 'hono';
+import { z } from 'zod';
+import { IDENTITY_HEADER, type SocketIdentity } from '../../durable/channel/identity';
+import { type ChannelPolicy, POLICY_HEADER } from '../../durable/channel/policy';
+import { CreateChannelBody, entityId, HistoryQuery, SocketQuery } from '../../shared/api';
+import { AppError } from '../../shared/errors';
 import type { AppEnv } from '../context';
+import { actor } from '../http/actor';
+import { clientAddress } from '../http/client-address';
 import { readJson, readParam, readQuery } from '../http/validate';
 import { channel, workspace } from '../stubs';
+import { channelAdminRoutes } from './channel-admin';
 
 const messageSeq = z.coerce.number().int().min(1);
 
 /**
  * The channel in the path, checked through the caller's membership of the
- * workspace and the channel (not a member: 404), with its object's stub.
+ * workspace and the channel (a private channel or DM they are not in: 404), with its object's stub.
  */
 async function joinedChannel(c: Context<AppEnv>) {
   const workspaceId = readParam(c, 'workspaceId', entityId);
@@ -30,21 +34,27 @@ export const channelRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
     const ws = readParam(c, 'workspaceId', entityId);
     const input = await readJson(c, CreateChannelBody);
-    return c.json({ channel: await workspace(c.env, ws).createChannel(c.get('account').id, input) }, 201);
+    return c.json({ channel: await workspace(c.env, ws).createChannel(actor(c), input) }, 201);
+  })
+  .get('/:channelId', async (c) => {
+    const ws = readParam(c, 'workspaceId', entityId);
+    const ch = readParam(c, 'channelId', entityId);
+    return c.json({ channel: await workspace(c.env, ws).channel(c.get('account').id, ch) });
   })
   .post('/:channelId/members', async (c) => {
     const ws = readParam(c, 'workspaceId', entityId);
     const ch = readParam(c, 'channelId', entityId);
     return c.json({ channel: await workspace(c.env, ws).joinChannel(c.get('account').id, ch) });
   })
+  .get('/:channelId/members', async (c) => {
+    const ws = readParam(c, 'workspaceId', entityId);
+    const ch = readParam(c, 'channelId', entityId);
+    return c.json({ members: await workspace(c.env, ws).channelMembers(c.get('account').id, ch) });
+  })
   .get('/:channelId/messages', async (c) => {
     const query = readQuery(c, HistoryQuery);
     const { stub } = await joinedChannel(c);
     return c.json(await stub.history(query.before, query.limit));
-  })
-  .get('/:channelId/members', async (c) => {
-    const { workspaceId, channelId } = await joinedChannel(c);
-    return c.json({ members: await workspace(c.env, workspaceId).channelRoster(channelId) });
   })
   .get('/:channelId/pins', async (c) => {
     const { stub } = await joinedChannel(c);
@@ -70,18 +80,25 @@ export const channelRoutes = new Hono<AppEnv>()
       throw new AppError('bad_request', 'This address takes a WebSocket upgrade');
     }
     const query = readQuery(c, SocketQuery);
-    const { member, workspaceId, channelId, stub } = await joinedChannel(c);
+    // Taken before access is checked: a change the channel object hears of after this still reaches the socket.
+    const issuedAt = Date.now();
+    const { member, channel: current, workspaceId, channelId, stub } = await joinedChannel(c);
     const identity: SocketIdentity = {
       userId: member.userId,
       displayName: member.displayName,
       role: member.role,
       workspaceId,
       channelId,
+      timedOutUntil: member.timedOutUntil,
+      address: clientAddress(c),
+      issuedAt,
     };
+    const policy: ChannelPolicy = { channelId, workspaceId, archivedAt: current.archivedAt, slowModeSeconds: current.slowModeSeconds };
     // A fresh request: nothing the client sent but the upgrade and the checked query reaches the object.
     const search = new URLSearchParams({ after: String(query.after), protocol: String(query.protocol) });
     const forwarded = new Request(`https://channel/socket?${search}`, {
-      headers: { Upgrade: 'websocket', [IDENTITY_HEADER]: JSON.stringify(identity) },
+      headers: { Upgrade: 'websocket', [IDENTITY_HEADER]: JSON.stringify(identity), [POLICY_HEADER]: JSON.stringify(policy) },
     });
     return stub.fetch(forwarded);
-  });
+  })
+  .route('/', channelAdminRoutes);

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { newInviteCode } from '../../shared/ids';
 import { LIMITS } from '../../shared/limits';
 import type { AppEnv } from '../context';
+import { actor } from '../http/actor';
 import { readJson, readParam } from '../http/validate';
 import { requireAccount } from '../middleware/session';
 import { directory, workspace } from '../stubs';
@@ -23,12 +24,12 @@ export const inviteRoutes = new Hono<AppEnv>()
     await stub.listInvites(c.get('account').id);
     const code = newInviteCode(LIMITS.inviteCodeLength);
     await directory(c.env).registerInviteCode(code, ws);
-    return c.json({ invite: await stub.createInvite(c.get('account').id, code, input) }, 201);
+    return c.json({ invite: await stub.createInvite(actor(c), code, input) }, 201);
   })
   .delete('/:code', async (c) => {
     const ws = readParam(c, 'workspaceId', entityId);
     const code = readParam(c, 'code', inviteCode);
-    return c.json({ invite: await workspace(c.env, ws).revokeInvite(c.get('account').id, code) });
+    return c.json({ invite: await workspace(c.env, ws).revokeInvite(actor(c), code) });
   });
 
 /** Invites by code: anyone may look at one (to see where it leads); joining needs an account. */

@@ -1,13 +1,17 @@
 import { Hono } from 'hono';
-import { ChangeRoleBody, CreateWorkspaceBody, entityId } from '../../shared/api';
+import { CreateWorkspaceBody, entityId } from '../../shared/api';
 import { newId } from '../../shared/ids';
 import type { AppEnv } from '../context';
 import { readJson, readParam } from '../http/validate';
 import { requireAccount } from '../middleware/session';
 import { directory, workspace } from '../stubs';
+import { auditRoutes } from './audit';
 import { channelRoutes } from './channels';
+import { dmRoutes } from './dms';
 import { gatewayRoutes } from './gateway';
+import { memberIdentity } from './invite-flow';
 import { inviteRoutes } from './invites';
+import { banRoutes, memberRoutes } from './moderation';
 import { notificationRoutes } from './notifications';
 import { savedMessageRoutes, savedRoutes } from './saved';
 
@@ -18,11 +22,7 @@ export const workspaceRoutes = new Hono<AppEnv>()
     const { name } = await readJson(c, CreateWorkspaceBody);
     const me = c.get('account');
     const id = newId();
-    const { generalChannelId } = await workspace(c.env, id).create(id, name, {
-      userId: me.id,
-      username: me.username,
-      displayName: me.displayName,
-    });
+    const { generalChannelId } = await workspace(c.env, id).create(id, name, memberIdentity(me));
     await directory(c.env).recordWorkspace({ id, name }, me.id);
     return c.json({ workspace: { id, name }, generalChannelId }, 201);
   })
@@ -30,16 +30,10 @@ export const workspaceRoutes = new Hono<AppEnv>()
     const id = readParam(c, 'workspaceId', entityId);
     return c.json({ workspace: await workspace(c.env, id).view(c.get('account').id) });
   })
-  .get('/:workspaceId/members', async (c) => {
-    const id = readParam(c, 'workspaceId', entityId);
-    return c.json({ members: await workspace(c.env, id).listMembers(c.get('account').id) });
-  })
-  .patch('/:workspaceId/members/:userId', async (c) => {
-    const id = readParam(c, 'workspaceId', entityId);
-    const target = readParam(c, 'userId', entityId);
-    const { role } = await readJson(c, ChangeRoleBody);
-    return c.json({ member: await workspace(c.env, id).changeRole(c.get('account').id, target, role) });
-  })
+  .route('/:workspaceId/members', memberRoutes)
+  .route('/:workspaceId/bans', banRoutes)
+  .route('/:workspaceId/audit', auditRoutes)
+  .route('/:workspaceId/dms', dmRoutes)
   .route('/:workspaceId/channels', channelRoutes)
   // Per-person resources under a channel's path; their paths differ from every channel route.
   .route('/:workspaceId/channels', notificationRoutes)
