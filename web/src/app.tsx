@@ -1,5 +1,6 @@
 import { Navigate, Route, Router, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, lazy, onMount, Show, type JSX } from 'solid-js';
+import { profileEditor } from './stores/profile-editor';
 import { useSession } from './stores/session';
 import { useWorkspaces } from './stores/workspaces';
 
@@ -7,6 +8,9 @@ const AuthPage = lazy(() => import('./pages/auth-page'));
 const HomePage = lazy(() => import('./pages/home-page'));
 const JoinPage = lazy(() => import('./pages/join-page'));
 const WorkspacePage = lazy(() => import('./pages/workspace-page'));
+const AccountSettingsPage = lazy(() => import('./pages/account-settings-page'));
+const AdminPage = lazy(() => import('./pages/admin-page'));
+const ProfileDialog = lazy(() => import('./components/profile-dialog'));
 
 /** Pages that need a signed-in account send everyone else to sign in, keeping where they were going. */
 function SignedIn(props: RouteSectionProps): JSX.Element {
@@ -48,9 +52,14 @@ export function App(): JSX.Element {
           <Route path="/" component={Start} />
           <Route path="/home" component={HomePage} />
           <Route path="/w/:workspaceId/:channelId?" component={WorkspacePage} />
+          <Route path="/settings/account" component={AccountSettingsPage} />
+          <Route path="/admin" component={AdminPage} />
         </Route>
         <Route path="*" component={() => <Navigate href="/" />} />
       </Router>
+      <Show when={profileEditor.open() && session.account()}>
+        {(account) => <ProfileDialog account={account()} onClose={profileEditor.close} />}
+      </Show>
     </Show>
   );
 }

@@ -1,7 +1,24 @@
 /** Every HTTP call the web app makes, typed by the shared schemas. */
-import type { ChangeRoleBody, CreateChannelBody, CreateInviteBody, SignInBody, SignUpBody } from '../../../src/shared/api';
+import type {
+  AuditQuery,
+  BanBody,
+  ChangePasswordBody,
+  ChangeRoleBody,
+  CreateChannelBody,
+  CreateInviteBody,
+  DeleteAccountBody,
+  SignInBody,
+  SignUpBody,
+  TimeoutBody,
+  UpdateChannelBody,
+  UpdateInstanceSettingsBody,
+  UpdateProfileBody,
+} from '../../../src/shared/api';
 import type {
   Account,
+  AdminUser,
+  AuditPage,
+  Ban,
   Channel,
   ChannelReadState,
   HistoryPage,
@@ -12,6 +29,7 @@ import type {
   Message,
   NotificationLevel,
   SavedItem,
+  SessionInfo,
   ThreadPage,
   Workspace,
   WorkspaceSummary,
@@ -22,6 +40,17 @@ import { api } from './client';
 export type ChannelMember = Pick<Member, 'userId' | 'username' | 'displayName'>;
 
 const ws = (id: string) => `/workspaces/${encodeURIComponent(id)}`;
+const ch = (id: string, channelId: string) => `${ws(id)}/channels/${channelId}`;
+
+function query(params: Record<string, string | number | undefined>): string {
+  const defined = Object.entries(params).filter((entry): entry is [string, string | number] => entry[1] !== undefined);
+  return defined.length ? `?${new URLSearchParams(defined.map(([k, v]) => [k, String(v)]))}` : '';
+}
+
+/** Where an avatar image is served; the version in the query makes it cacheable forever. */
+export function avatarUrl(userId: string, version: string): string {
+  return `/api/users/${encodeURIComponent(userId)}/avatar?v=${encodeURIComponent(version)}`;
+}
 
 export const endpoints = {
   instance: () => api<InstanceInfo>('GET', '/instance'),
@@ -29,6 +58,23 @@ export const endpoints = {
   signUp: (body: SignUpBody) => api<{ account: Account; workspaceId: string | null }>('POST', '/auth/signup', body),
   signIn: (body: SignInBody) => api<{ account: Account }>('POST', '/auth/signin', body),
   signOut: () => api<void>('POST', '/auth/signout', {}),
+
+  account: () => api<{ account: Account }>('GET', '/account'),
+  updateProfile: (body: UpdateProfileBody) => api<{ account: Account }>('PATCH', '/account/profile', body),
+  /** The image is already resized to a square in the browser (see LIMITS.avatarPixels). */
+  uploadAvatar: (image: Blob) => api<{ account: Account }>('PUT', '/account/avatar', image),
+  removeAvatar: () => api<{ account: Account }>('DELETE', '/account/avatar'),
+  changePassword: (body: ChangePasswordBody) => api<void>('PUT', '/account/password', body),
+  accountSessions: () => api<{ sessions: SessionInfo[] }>('GET', '/account/sessions'),
+  endSession: (sessionId: string) => api<void>('DELETE', `/account/sessions/${encodeURIComponent(sessionId)}`),
+  /** Signs out every session of the account but this one. */
+  endOtherSessions: () => api<void>('DELETE', '/account/sessions'),
+  deleteAccount: (body: DeleteAccountBody) => api<void>('DELETE', '/account', body),
+
+  updateInstance: (body: UpdateInstanceSettingsBody) => api<InstanceInfo>('PATCH', '/instance', body),
+  adminUsers: () => api<{ users: AdminUser[] }>('GET', '/admin/users'),
+  setDeactivated: (userId: string, deactivated: boolean) =>
+    api<{ user: AdminUser }>(deactivated ? 'PUT' : 'DELETE', `/admin/users/${userId}/deactivated`, deactivated ? {} : undefined),
 
   workspaces: () => api<{ workspaces: WorkspaceSummary[] }>('GET', '/workspaces'),
   createWorkspace: (name: string) =>
@@ -50,7 +96,33 @@ export const endpoints = {
 
   thread: (id: string, channelId: string, seq: number) =>
     api<ThreadPage>('GET', `${ws(id)}/channels/${channelId}/messages/${seq}/thread`),
-  channelMembers: (id: string, channelId: string) => api<{ members: ChannelMember[] }>('GET', `${ws(id)}/channels/${channelId}/members`),
+  channelMembers: (id: string, channelId: string) => api<{ members: Member[] }>('GET', `${ch(id, channelId)}/members`),
+  channel: (id: string, channelId: string) => api<{ channel: Channel }>('GET', ch(id, channelId)),
+  updateChannel: (id: string, channelId: string, body: UpdateChannelBody) => api<{ channel: Channel }>('PATCH', ch(id, channelId), body),
+  deleteChannel: (id: string, channelId: string, confirmName: string) => api<void>('DELETE', ch(id, channelId), { confirmName }),
+  archiveChannel: (id: string, channelId: string, archived: boolean) =>
+    api<{ channel: Channel }>(archived ? 'PUT' : 'DELETE', `${ch(id, channelId)}/archived`, archived ? {} : undefined),
+  setSlowMode: (id: string, channelId: string, seconds: number) =>
+    api<{ channel: Channel }>('PUT', `${ch(id, channelId)}/slow-mode`, { seconds }),
+  /** Hides a DM from the sidebar (it returns with the next message) or shows it again. */
+  setHidden: (id: string, channelId: string, hidden: boolean) =>
+    api<{ channel: Channel }>(hidden ? 'PUT' : 'DELETE', `${ch(id, channelId)}/hidden`, hidden ? {} : undefined),
+  addChannelMember: (id: string, channelId: string, userId: string) =>
+    api<{ channel: Channel }>('PUT', `${ch(id, channelId)}/members/${userId}`, {}),
+  /** Removes someone from a channel; your own id leaves it. */
+  removeChannelMember: (id: string, channelId: string, userId: string) => api<void>('DELETE', `${ch(id, channelId)}/members/${userId}`),
+  openDm: (id: string, userIds: string[]) => api<{ channel: Channel }>('POST', `${ws(id)}/dms`, { userIds }),
+
+  member: (id: string, userId: string) => api<{ member: Member }>('GET', `${ws(id)}/members/${userId}`),
+  timeOut: (id: string, userId: string, body: Partial<TimeoutBody> & { seconds: number }) =>
+    api<{ member: Member }>('PUT', `${ws(id)}/members/${userId}/timeout`, body),
+  clearTimeout: (id: string, userId: string) => api<{ member: Member }>('DELETE', `${ws(id)}/members/${userId}/timeout`),
+  /** Removes a member from the workspace; your own id leaves it. */
+  removeMember: (id: string, userId: string) => api<void>('DELETE', `${ws(id)}/members/${userId}`),
+  bans: (id: string) => api<{ bans: Ban[] }>('GET', `${ws(id)}/bans`),
+  ban: (id: string, userId: string, body: Partial<BanBody>) => api<{ ban: Ban }>('PUT', `${ws(id)}/bans/${userId}`, body),
+  unban: (id: string, userId: string) => api<void>('DELETE', `${ws(id)}/bans/${userId}`),
+  audit: (id: string, filter: Partial<AuditQuery>) => api<AuditPage>('GET', `${ws(id)}/audit${query(filter)}`),
   notificationSettings: (id: string, channelId: string, body: { level?: NotificationLevel; muted?: boolean }) =>
     api<{ state: ChannelReadState }>('PUT', `${ws(id)}/channels/${channelId}/notifications`, body),
   saved: (id: string) => api<{ items: SavedItem[] }>('GET', `${ws(id)}/saved`),

@@ -1,4 +1,4 @@
-import { PING, PONG } from '../../../src/shared/wire';
+import { ACCESS_REVOKED_CLOSE, PING, PONG } from '../../../src/shared/wire';
 
 export type SocketStatus = 'connecting' | 'open' | 'offline';
 
@@ -13,6 +13,8 @@ export interface LiveSocketOptions<Incoming> {
   url: () => string;
   onFrame: (frame: Incoming) => void;
   onStatus: (status: SocketStatus) => void;
+  /** The server closed the socket because the person lost access: it stops for good instead of reconnecting. */
+  onRevoked?: () => void;
 }
 
 /**
@@ -84,11 +86,16 @@ export class LiveSocket<Incoming, Outgoing> {
         console.error('bad frame from server', error);
       }
     };
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       if (this.ws !== ws) return;
       this.ws = null;
       clearInterval(this.pingTimer);
       if (this.stopped) return;
+      if (event.code === ACCESS_REVOKED_CLOSE) {
+        this.stop();
+        this.options.onRevoked?.();
+        return;
+      }
       this.options.onStatus('offline');
       this.scheduleRetry();
     };

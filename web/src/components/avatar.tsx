@@ -1,5 +1,7 @@
-import { Show, type JSX } from 'solid-js';
+import { createSignal, Show, useContext, type JSX } from 'solid-js';
 import type { Presence } from '../../../src/shared/model';
+import { avatarSrc } from '../lib/profile';
+import { MembersContext } from '../stores/members';
 
 /** Eight colours defined in the stylesheet as .hue-0 … .hue-7 (no inline style: the CSP forbids it). */
 const HUE_COUNT = 8;
@@ -23,15 +25,35 @@ export const PRESENCE_LABEL: Record<Presence, string> = {
   offline: 'Offline',
 };
 
+export type AvatarSize = 'sm' | 'md' | 'lg' | 'xl';
+
 /**
- * A square with a person's (or workspace's) initials on a colour derived from
- * their id; with `presence`, a dot in the corner says whether they are around.
+ * A person's picture (`src`), or their (or a workspace's) initials on a colour
+ * derived from their id when there is none or it fails to load; with
+ * `presence`, a dot in the corner says whether they are around.
  */
-export function Avatar(props: { name: string; seed: string; size?: 'sm' | 'md' | 'lg'; class?: string; presence?: Presence }): JSX.Element {
+export function Avatar(props: {
+  name: string;
+  seed: string;
+  size?: AvatarSize;
+  class?: string;
+  presence?: Presence;
+  src?: string | null;
+}): JSX.Element {
+  // The address that failed, so a new picture (a new version in the address) is tried again.
+  const [failed, setFailed] = createSignal<string | null>(null);
+  const classes = () => `avatar avatar-${props.size ?? 'md'} ${props.class ?? ''}`;
   const square = () => (
-    <span class={`avatar avatar-${props.size ?? 'md'} hue-${hueOf(props.seed)} ${props.class ?? ''}`} aria-hidden="true">
-      {initials(props.name)}
-    </span>
+    <Show
+      when={props.src && props.src !== failed() ? props.src : null}
+      fallback={
+        <span class={`${classes()} hue-${hueOf(props.seed)}`} aria-hidden="true">
+          {initials(props.name)}
+        </span>
+      }
+    >
+      {(src) => <img class={`${classes()} avatar-image`} src={src()} alt="" aria-hidden="true" draggable={false} onError={() => setFailed(src())} />}
+    </Show>
   );
   return (
     <Show when={props.presence} fallback={square()}>
@@ -42,5 +64,20 @@ export function Avatar(props: { name: string; seed: string; size?: 'sm' | 'md' |
         </span>
       )}
     </Show>
+  );
+}
+
+/** A person's avatar with their picture, looked up in the open workspace's members (initials outside a workspace). */
+export function PersonAvatar(props: { userId: string; name: string; size?: AvatarSize; class?: string; presence?: Presence }): JSX.Element {
+  const members = useContext(MembersContext);
+  return (
+    <Avatar
+      name={props.name}
+      seed={props.userId}
+      size={props.size}
+      class={props.class}
+      presence={props.presence}
+      src={avatarSrc(props.userId, members?.get(props.userId))}
+    />
   );
 }

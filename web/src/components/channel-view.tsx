@@ -1,13 +1,17 @@
 import { createEffect, createResource, createSignal, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { endpoints } from '../api/endpoints';
-import type { Account, Channel, Message, Role } from '../../../src/shared/model';
-import { can } from '../../../src/shared/permissions';
+import type { Account, Channel, Member, Message } from '../../../src/shared/model';
+import { allows, can } from '../../../src/shared/permissions';
 import { openChannel } from '../stores/channel-session';
 import { useGateway } from '../stores/gateway';
+import { createPosting } from '../stores/posting';
+import { createReadLine } from '../stores/read-line';
 import { useSaved } from '../stores/saved';
+import { ChannelDetailsDialog } from './channel-details/channel-details-dialog';
+import { ChannelHeader, type DetailsTab } from './channel-header';
 import { Composer } from './composer';
+import { ComposerGate, SlowModeHint } from './composer-gate';
 import { ConnectionBanner } from './connection-banner';
-import { HashIcon } from './icons';
 import type { MessageActions } from './message-item';
 import { MessageList } from './message-list';
 import { NotificationMenu } from './notification-menu';
@@ -15,23 +19,45 @@ import { PinsPanel } from './pins-panel';
 import { ThreadPanel } from './thread-panel';
 import { TypingLine } from './typing-line';
 
-const looking = () => document.visibilityState === 'visible' && document.hasFocus();
+/** What a conversation reports to the workspace around it. */
+export interface ChannelViewEvents {
+  /** The channel changed here (renamed, archived, slow mode): replace it in the list. */
+  onChanged: (channel: Channel) => void;
+  /** The caller left or deleted it: it goes from the list without a "lost access" notice. */
+  onGone: (channelId: string) => void;
+  /** The server closed the channel's socket for good: the caller was removed from it. */
+  onAccessLost: () => void;
+}
 
-/** One channel: header, history with live updates, composer, and an open thread beside it. Re-created when the channel changes. */
-export function ChannelView(props: {
-  workspaceId: string;
-  channel: Channel;
-  me: Account;
-  role: Role;
-  /** A message to open scrolled to (a permalink). */
-  focusSeq?: number;
-}): JSX.Element {
+/** One conversation: header, history with live updates, composer, and an open thread beside it. Re-created when the channel changes. */
+export function ChannelView(
+  props: {
+    workspaceId: string;
+    channel: Channel;
+    me: Account;
+    /** The caller's membership: role and timeout. */
+    member: Member;
+    /** "#general", or the people of a DM. */
+    title: string;
+    /** A message to open scrolled to (a permalink). */
+    focusSeq?: number;
+  } & ChannelViewEvents,
+): JSX.Element {
   const session = openChannel(props.workspaceId, props.channel.id, props.me.id);
   onCleanup(session.dispose);
   const gateway = useGateway();
   const saved = useSaved();
-  const [members] = createResource(async () => (await endpoints.channelMembers(props.workspaceId, props.channel.id)).members);
-  const memberList = () => (members.error ? [] : (members() ?? []));
+  const posting = createPosting(() => props.channel, () => props.member);
+  // Fetched again whenever the count changes (someone added, removed or left).
+  const [members, { refetch: refetchMembers }] = createResource(
+    () => props.channel.memberCount,
+    async () => (await endpoints.channelMembers(props.workspaceId, props.channel.id)).members,
+  );
+  const memberList = () => (members.error ? [] : (members.latest ?? []));
+  const [details, setDetails] = createSignal<DetailsTab | null>(null);
+  const isDm = () => props.channel.kind === 'dm';
+
+  createEffect(() => session.state.revoked && props.onAccessLost());
 
   const [online, setOnline] = createSignal(navigator.onLine);
   const [replyingTo, setReplyingTo] = createSignal<Message | null>(null);
@@ -47,37 +73,7 @@ export function ChannelView(props: {
   };
   onCleanup(() => clearTimeout(noticeTimer));
 
-  // Unread: the "New" line sits where the reader left off when they opened the channel (or came back to it).
-  const readState = () => gateway?.state.channels[props.channel.id];
-  // Nothing unread when the channel opened: no line (until the reader comes back to unseen messages).
-  const [readUpTo, setReadUpTo] = createSignal<number | undefined>();
-  let lineSet = false;
-  createEffect(() => {
-    const state = readState();
-    if (!state || lineSet) return;
-    lineSet = true;
-    setReadUpTo(state.lastPostSeq > state.readSeq ? state.readSeq : Number.POSITIVE_INFINITY);
-  });
-  const markRead = () => {
-    if (!session.state.loaded || !looking() || !gateway) return;
-    gateway.markRead(props.channel.id, session.state.lastSeq);
-  };
-  createEffect(on(() => [session.state.lastSeq, session.state.loaded, readState()?.lastPostSeq], markRead));
-  onMount(() => {
-    const onReturn = () => {
-      if (!looking()) return;
-      const state = readState();
-      // Back after messages arrived unseen: move the line to where they start.
-      if (state && state.lastPostSeq > state.readSeq) setReadUpTo(state.readSeq);
-      markRead();
-    };
-    window.addEventListener('focus', onReturn);
-    document.addEventListener('visibilitychange', onReturn);
-    onCleanup(() => {
-      window.removeEventListener('focus', onReturn);
-      document.removeEventListener('visibilitychange', onReturn);
-    });
-  });
+  const readUpTo = createReadLine(props.channel.id, session, gateway);
 
   async function copyLink(seq: number) {
     const url = `${location.origin}/w/${props.workspaceId}/${props.channel.id}?m=${seq}`;
@@ -132,7 +128,7 @@ export function ChannelView(props: {
 
   const actions: MessageActions = {
     myId: props.me.id,
-    canDeleteOthers: can.deleteOthersMessages(props.role),
+    canDeleteOthers: can.deleteOthersMessages(props.member.role),
     onEdit: session.editMessage,
     onDelete: session.deleteMessage,
     onReply: setReplyingTo,
@@ -145,33 +141,31 @@ export function ChannelView(props: {
     onOpenThread: setThreadSeq,
     isSaved: (seq) => saved?.isSaved(props.channel.id, seq) ?? false,
     onToggleSaved: (message) =>
-      void saved?.toggle(props.channel.id, props.channel.name, message).then((error) => error && flash(error)),
+      void saved?.toggle(props.channel.id, isDm() ? props.title : props.channel.name, message).then((error) => error && flash(error)),
   };
   const threadActions: MessageActions = { ...actions, onOpenThread: undefined };
 
+  const canUnarchive = () => !isDm() && allows(props.member.role, 'archiveChannel');
+  const unarchive = async () => props.onChanged((await endpoints.archiveChannel(props.workspaceId, props.channel.id, false)).channel);
+
   return (
-    <section class="channel-view" classList={{ 'with-thread': threadSeq() !== null }} aria-label={`#${props.channel.name}`} ref={view}>
+    <section class="channel-view" classList={{ 'with-thread': threadSeq() !== null }} aria-label={isDm() ? props.title : `#${props.channel.name}`} ref={view}>
       <div class="channel-column">
-        <header class="channel-header">
-          <h1>
-            <span class="hash">
-              <HashIcon size={18} />
-            </span>
-            {props.channel.name}
-          </h1>
-          <Show when={props.channel.topic}>
-            <p class="channel-topic">{props.channel.topic}</p>
-          </Show>
-          <span class="channel-members" title="Members">
-            {props.channel.memberCount} {props.channel.memberCount === 1 ? 'member' : 'members'}
-          </span>
-          <Show when={gateway}>{(g) => <NotificationMenu gateway={g()} channelId={props.channel.id} channelName={props.channel.name} />}</Show>
+        <ChannelHeader
+          channel={props.channel}
+          title={props.title}
+          myId={props.me.id}
+          faces={memberList()}
+          onOpenDetails={setDetails}
+          onSaveTopic={async (topic) => props.onChanged((await endpoints.updateChannel(props.workspaceId, props.channel.id, { topic })).channel)}
+        >
+          <Show when={gateway}>{(g) => <NotificationMenu gateway={g()} channelId={props.channel.id} channelName={isDm() ? props.title : props.channel.name} />}</Show>
           <PinsPanel
             load={async () => (await endpoints.pins(props.workspaceId, props.channel.id)).messages}
             onJump={(seq) => void jumpTo(seq)}
             onUnpin={(seq) => session.pinMessage(seq, false)}
           />
-        </header>
+        </ChannelHeader>
         <ConnectionBanner
           status={session.state.status}
           online={online()}
@@ -196,6 +190,7 @@ export function ChannelView(props: {
           loaded={session.state.loaded}
           me={props.me}
           channelName={props.channel.name}
+          intro={isDm() ? <DmIntro title={props.title} /> : undefined}
           readUpTo={readUpTo()}
           onLoadOlder={session.loadOlder}
           onRetry={session.retry}
@@ -203,18 +198,23 @@ export function ChannelView(props: {
           onControls={(controls) => (releaseBottom = controls.release)}
           actions={actions}
         />
-        <Composer
-          placeholder={`Message #${props.channel.name}`}
-          members={memberList}
-          myId={props.me.id}
-          replyingTo={replyingTo()}
-          onCancelReply={() => setReplyingTo(null)}
-          onTyping={() => session.typing(null)}
-          onSend={(body) => {
-            session.send(body, { replyTo: replyingTo()?.seq });
-            setReplyingTo(null);
-          }}
-        />
+        <ComposerGate posting={posting} onUnarchive={canUnarchive() ? unarchive : undefined}>
+          <Composer
+            placeholder={`Message ${props.title}`}
+            members={memberList}
+            myId={props.me.id}
+            replyingTo={replyingTo()}
+            onCancelReply={() => setReplyingTo(null)}
+            onTyping={() => session.typing(null)}
+            holdSend={posting.cooldownLeft() > 0}
+            footer={posting.slowModeSeconds() > 0 ? <SlowModeHint posting={posting} /> : undefined}
+            onSend={(body) => {
+              session.send(body, { replyTo: replyingTo()?.seq });
+              posting.sent();
+              setReplyingTo(null);
+            }}
+          />
+        </ComposerGate>
         <TypingLine names={session.typingNames(null)} />
       </div>
       <Show when={threadSeq()} keyed>
@@ -222,7 +222,8 @@ export function ChannelView(props: {
           <ThreadPanel
             session={session}
             rootSeq={seq}
-            channelName={props.channel.name}
+            channelTitle={props.title}
+            posting={posting}
             me={props.me}
             members={memberList}
             actions={threadActions}
@@ -230,6 +231,37 @@ export function ChannelView(props: {
           />
         )}
       </Show>
+      <Show when={details()}>
+        {(tab) => (
+          <ChannelDetailsDialog
+            workspaceId={props.workspaceId}
+            channel={props.channel}
+            title={props.title}
+            myId={props.me.id}
+            role={props.member.role}
+            tab={tab()}
+            members={memberList()}
+            membersLoading={members.loading}
+            onMembersChanged={() => void refetchMembers()}
+            onChanged={props.onChanged}
+            onGone={() => {
+              setDetails(null);
+              props.onGone(props.channel.id);
+            }}
+            onClose={() => setDetails(null)}
+          />
+        )}
+      </Show>
     </section>
+  );
+}
+
+/** The top of a DM's history. */
+function DmIntro(props: { title: string }): JSX.Element {
+  return (
+    <>
+      <h2>{props.title}</h2>
+      <p>This is the very beginning of your direct messages with {props.title}. Only the people here can see them.</p>
+    </>
   );
 }

@@ -23,6 +23,8 @@ export interface ComposerProps {
   /** Extra controls under the box (the thread's "also send to channel"). */
   footer?: JSX.Element;
   autofocus?: boolean;
+  /** Keeps what is typed but does not send it yet (slow mode is counting down). */
+  holdSend?: boolean;
 }
 
 /** The message box: Enter sends, Shift+Enter starts a new line, "@" offers people; it grows with its text. */
@@ -68,7 +70,7 @@ export function Composer(props: ComposerProps): JSX.Element {
   }
 
   function send() {
-    if (!text().trim() || remaining() < 0) return;
+    if (!text().trim() || remaining() < 0 || props.holdSend) return;
     props.onSend(text());
     setText('');
     textarea.value = '';
@@ -155,7 +157,7 @@ export function Composer(props: ComposerProps): JSX.Element {
           onBlur={() => setMention(null)}
           onKeyDown={onKeyDown}
         />
-        <button class="send-button" type="submit" aria-label="Send" disabled={!text().trim() || remaining() < 0}>
+        <button class="send-button" type="submit" aria-label="Send" disabled={!text().trim() || remaining() < 0 || props.holdSend}>
           <SendIcon />
         </button>
       </div>

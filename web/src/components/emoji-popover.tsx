@@ -21,7 +21,8 @@ export function EmojiPopover(props: { anchor: HTMLElement; onPick: (emoji: strin
     panel.style.setProperty('top', `${top}px`);
   });
   return (
-    <Portal>
+    // Inside an open modal dialog everything outside it is inert: the panel goes in the dialog.
+    <Portal mount={props.anchor.closest('dialog') ?? document.body}>
       <div class="emoji-popover" ref={panel} data-testid="emoji-popover">
         <Suspense fallback={<div class="emoji-popover-loading">Loading emoji…</div>}>
           <EmojiPicker

@@ -51,3 +51,51 @@ export const SendIcon = (props: { size?: number }) => (
     <path d="M3 20.5 21 12 3 3.5l.01 6.6L15 12 3.01 13.9z" fill="currentColor" />
   </svg>
 );
+export const LockIcon = icon(() => (
+  <>
+    <rect x="5" y="11" width="14" height="10" rx="2" />
+    <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+  </>
+));
+export const ArchiveIcon = icon(() => <path d="M3 4h18v4H3zM5 8v12h14V8M10 12h4" />);
+export const MoreIcon = icon(() => <path d="M5 12h.01M12 12h.01M19 12h.01" />);
+export const ComposeIcon = icon(() => <path d="M12 4H5a1 1 0 0 0-1 1v14a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-7M17.5 3.5l3 3L12 15H9v-3z" />);
+export const UsersIcon = icon(() => (
+  <>
+    <circle cx="9" cy="8" r="4" />
+    <path d="M2 21c0-4 3-6 7-6s7 2 7 6M16 4a4 4 0 0 1 0 8M18 15c2.5.6 4 2.5 4 6" />
+  </>
+));
+export const ClockIcon = icon(() => (
+  <>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 7v5l3 2" />
+  </>
+));
+export const ShieldIcon = icon(() => <path d="M12 3 4 6v6c0 5 3.5 8 8 9 4.5-1 8-4 8-9V6z" />);
+export const InfoIcon = icon(() => (
+  <>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 11v6M12 7.5h.01" />
+  </>
+));
+export const ChevronLeftIcon = icon(() => <path d="m15 6-6 6 6 6" />);
+export const MonitorIcon = icon(() => (
+  <>
+    <rect x="3" y="4" width="18" height="12" rx="2" />
+    <path d="M8 20h8M12 16v4" />
+  </>
+));
+export const PhoneIcon = icon(() => (
+  <>
+    <rect x="7" y="2" width="10" height="20" rx="2" />
+    <path d="M11 18h2" />
+  </>
+));
+export const UserMinusIcon = icon(() => (
+  <>
+    <circle cx="9" cy="8" r="4" />
+    <path d="M2 21c0-4 3-6 7-6s7 2 7 6M16 11h6" />
+  </>
+));
+export const LeaveIcon = icon(() => <path d="M14 4h5a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1h-5M10 8l-4 4 4 4M6 12h10" />);

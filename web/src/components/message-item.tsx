@@ -1,10 +1,9 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { Message } from '../../../src/shared/model';
 import { formatFull, formatTime } from '../lib/format';
-import { useGateway } from '../stores/gateway';
-import { Avatar } from './avatar';
 import { EmojiPopover } from './emoji-popover';
 import { BookmarkIcon, EditIcon, LinkIcon, PinIcon, ReplyIcon, SmileIcon, ThreadIcon, TrashIcon } from './icons';
+import { MessageAuthorAvatar, MessageAuthorName } from './message-author';
 import { MessageText, mentionsMe } from './message-text';
 import { Reactions } from './reactions';
 import { ThreadSummary } from './thread-summary';
@@ -37,7 +36,6 @@ export interface MessageActions {
 export function MessageItem(props: { message: Message; startsGroup: boolean; actions: MessageActions }): JSX.Element {
   const [editing, setEditing] = createSignal(false);
   const [picking, setPicking] = createSignal(false);
-  const gateway = useGateway();
   let reactButton!: HTMLButtonElement;
   const mine = () => props.message.authorId === props.actions.myId;
   const deleted = () => props.message.deletedAt !== null;
@@ -79,12 +77,12 @@ export function MessageItem(props: { message: Message; startsGroup: boolean; act
         )}
       </Show>
       <Show when={props.startsGroup} fallback={<span class="message-gutter-time">{time(props.message.createdAt)}</span>}>
-        <Avatar name={props.message.authorName} seed={props.message.authorId} presence={gateway?.presenceOf(props.message.authorId)} />
+        <MessageAuthorAvatar message={props.message} />
       </Show>
       <div class="message-main">
         <Show when={props.startsGroup}>
           <div class="message-meta">
-            <span class="message-author">{props.message.authorName}</span>
+            <MessageAuthorName message={props.message} />
             {time(props.message.createdAt)}
           </div>
         </Show>

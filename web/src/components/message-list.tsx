@@ -1,9 +1,10 @@
 import { createEffect, createMemo, For, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
-import type { Message } from '../../../src/shared/model';
+import type { Message, SystemEvent } from '../../../src/shared/model';
 import { dayKey, formatDay } from '../lib/format';
 import type { OutboxEntry } from '../stores/outbox';
 import { MessageItem, type MessageActions } from './message-item';
 import { PendingMessage } from './pending-message';
+import { SystemMessage } from './system-message';
 
 /** Consecutive messages by one person within this gap share one header, like every chat tool. */
 const GROUP_GAP_MS = 5 * 60 * 1000;
@@ -18,6 +19,8 @@ interface Props {
   loaded: boolean;
   me: { id: string; displayName: string };
   channelName: string;
+  /** What the top of a conversation says; a channel's welcome by default. */
+  intro?: JSX.Element;
   /** Where the reader left off: a "New" line goes above the first later message by someone else. */
   readUpTo?: number;
   onLoadOlder: () => void;
@@ -89,12 +92,12 @@ export function MessageList(props: Props): JSX.Element {
   const startsGroup = (i: number) => {
     const m = props.messages[i];
     const prev = props.messages[i - 1];
-    return !prev || prev.authorId !== m.authorId || m.createdAt - prev.createdAt > GROUP_GAP_MS || dayKey(prev.createdAt) !== dayKey(m.createdAt);
+    return !prev || !!prev.system || prev.authorId !== m.authorId || m.createdAt - prev.createdAt > GROUP_GAP_MS || dayKey(prev.createdAt) !== dayKey(m.createdAt);
   };
   const firstUnreadSeq = createMemo(() => {
     const after = props.readUpTo;
     if (after === undefined) return undefined;
-    return props.messages.find((m) => m.seq > after && m.authorId !== props.me.id)?.seq;
+    return props.messages.find((m) => m.seq > after && m.authorId !== props.me.id && !m.system)?.seq;
   });
   const startsDay = (i: number) => i === 0 ? !props.hasMore : dayKey(props.messages[i - 1].createdAt) !== dayKey(props.messages[i].createdAt);
 
@@ -106,8 +109,17 @@ export function MessageList(props: Props): JSX.Element {
       </Show>
       <Show when={props.loaded && !props.hasMore}>
         <div class="channel-intro">
-          <h2>Welcome to #{props.channelName}</h2>
-          <p>This is the very beginning of the #{props.channelName} channel.</p>
+          <Show
+            when={props.intro}
+            fallback={
+              <>
+                <h2>Welcome to #{props.channelName}</h2>
+                <p>This is the very beginning of the #{props.channelName} channel.</p>
+              </>
+            }
+          >
+            {props.intro}
+          </Show>
         </div>
       </Show>
       <ol ref={list} class="messages" aria-label={`Messages in #${props.channelName}`} aria-live="polite">
@@ -124,7 +136,12 @@ export function MessageList(props: Props): JSX.Element {
                   <span>New</span>
                 </li>
               </Show>
-              <MessageItem message={message} startsGroup={startsGroup(i()) || message.seq === firstUnreadSeq()} actions={props.actions} />
+              <Show
+                when={message.system && (message as Message & { system: SystemEvent })}
+                fallback={<MessageItem message={message} startsGroup={startsGroup(i()) || message.seq === firstUnreadSeq()} actions={props.actions} />}
+              >
+                {(system) => <SystemMessage message={system()} />}
+              </Show>
             </>
           )}
         </For>

@@ -1,6 +1,8 @@
-import { Show, type JSX } from 'solid-js';
+import { Show, useContext, type JSX } from 'solid-js';
+import { nameColorClass } from '../lib/profile';
+import { MembersContext } from '../stores/members';
 import type { OutboxEntry } from '../stores/outbox';
-import { Avatar } from './avatar';
+import { PersonAvatar } from './avatar';
 
 /** A message in the outbox: "Sending…", or "Not sent" with Retry and Discard. */
 export function PendingMessage(props: {
@@ -10,12 +12,13 @@ export function PendingMessage(props: {
   onDiscard: (clientId: string) => void;
 }): JSX.Element {
   const failed = () => props.entry.status === 'failed';
+  const members = useContext(MembersContext);
   return (
     <li class="message pending" classList={{ failed: failed() }} data-testid="pending-message">
-      <Avatar name={props.me.displayName} seed={props.me.id} />
+      <PersonAvatar name={props.me.displayName} userId={props.me.id} />
       <div class="message-main">
         <div class="message-meta">
-          <span class="message-author">{props.me.displayName}</span>
+          <span class={`message-author ${nameColorClass(members?.get(props.me.id)?.nameColor)}`}>{props.me.displayName}</span>
           <span class="pending-status">{failed() ? 'Not sent' : 'Sending…'}</span>
         </div>
         <div class="message-body">{props.entry.body}</div>

@@ -4,6 +4,8 @@ import type { ChannelSession } from '../stores/channel-session';
 import { CloseIcon } from './icons';
 import { MessageItem, type MessageActions } from './message-item';
 import { Composer } from './composer';
+import { ComposerGate } from './composer-gate';
+import type { Posting } from '../stores/posting';
 import { PendingMessage } from './pending-message';
 import { TypingLine } from './typing-line';
 
@@ -13,7 +15,9 @@ const GROUP_GAP_MS = 5 * 60 * 1000;
 export function ThreadPanel(props: {
   session: ChannelSession;
   rootSeq: number;
-  channelName: string;
+  /** "#general", or the people of a DM. */
+  channelTitle: string;
+  posting: Posting;
   me: { id: string; displayName: string };
   members: () => ChannelMember[];
   actions: MessageActions;
@@ -49,7 +53,7 @@ export function ThreadPanel(props: {
       <header class="thread-header">
         <div>
           <h2>Thread</h2>
-          <span class="thread-channel">#{props.channelName}</span>
+          <span class="thread-channel">{props.channelTitle}</span>
         </div>
         <button class="icon-button" type="button" aria-label="Close thread" title="Close thread" onClick={() => props.onClose()}>
           <CloseIcon size={18} />
@@ -84,23 +88,27 @@ export function ThreadPanel(props: {
           </Show>
         </div>
       </div>
-      <Composer
-        placeholder="Reply…"
-        members={props.members}
-        myId={props.me.id}
-        autofocus
-        onTyping={() => props.session.typing(props.rootSeq)}
-        onSend={(body) => {
-          stick = true;
-          props.session.send(body, { threadRoot: props.rootSeq, alsoToChannel: alsoToChannel() });
-        }}
-        footer={
-          <label class="also-to-channel">
-            <input type="checkbox" checked={alsoToChannel()} onChange={(e) => setAlsoToChannel(e.currentTarget.checked)} data-testid="also-to-channel" />
-            Also send to #{props.channelName}
-          </label>
-        }
-      />
+      <ComposerGate posting={props.posting}>
+        <Composer
+          placeholder="Reply…"
+          members={props.members}
+          myId={props.me.id}
+          autofocus
+          holdSend={props.posting.cooldownLeft() > 0}
+          onTyping={() => props.session.typing(props.rootSeq)}
+          onSend={(body) => {
+            stick = true;
+            props.session.send(body, { threadRoot: props.rootSeq, alsoToChannel: alsoToChannel() });
+            props.posting.sent();
+          }}
+          footer={
+            <label class="also-to-channel">
+              <input type="checkbox" checked={alsoToChannel()} onChange={(e) => setAlsoToChannel(e.currentTarget.checked)} data-testid="also-to-channel" />
+              Also send to {props.channelTitle}
+            </label>
+          }
+        />
+      </ComposerGate>
       <TypingLine names={props.session.typingNames(props.rootSeq)} />
     </aside>
   );

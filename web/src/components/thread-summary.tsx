@@ -1,7 +1,7 @@
 import { For, type JSX } from 'solid-js';
 import type { ThreadSummary as Summary } from '../../../src/shared/model';
 import { formatAgo, formatFull } from '../lib/format';
-import { Avatar } from './avatar';
+import { PersonAvatar } from './avatar';
 
 /** Under a thread's root in the channel: who replied, how many replies, when the last came. */
 export function ThreadSummary(props: { thread: Summary; onOpen: () => void }): JSX.Element {
@@ -9,7 +9,7 @@ export function ThreadSummary(props: { thread: Summary; onOpen: () => void }): J
   return (
     <button class="thread-summary" type="button" data-testid="thread-summary" onClick={() => props.onOpen()}>
       <span class="thread-avatars">
-        <For each={props.thread.participants.slice(0, 5)}>{(p) => <Avatar name={p.name} seed={p.id} size="sm" />}</For>
+        <For each={props.thread.participants.slice(0, 5)}>{(p) => <PersonAvatar name={p.name} userId={p.id} size="sm" />}</For>
       </span>
       <span class="thread-count">
         {count()} {count() === 1 ? 'reply' : 'replies'}

@@ -1,12 +1,16 @@
 import { Match, Switch, type JSX } from 'solid-js';
 import type { Workspace } from '../../../src/shared/model';
+import { endpoints } from '../api/endpoints';
 import type { SavedStore } from '../stores/saved';
 import type { WorkspaceStore } from '../stores/workspace';
 import type { SidebarDialog } from './channel-sidebar';
+import { AuditLogDialog } from './dialogs/audit-log-dialog';
 import { BrowseChannelsDialog } from './dialogs/browse-channels-dialog';
+import { ConfirmDialog } from './dialogs/confirm-dialog';
 import { CreateChannelDialog } from './dialogs/create-channel-dialog';
 import { InviteDialog } from './dialogs/invite-dialog';
 import { MembersDialog } from './dialogs/members-dialog';
+import { NewDmDialog } from './dialogs/new-dm-dialog';
 import { SavedDialog } from './dialogs/saved-dialog';
 
 /** Whichever of the workspace's dialogs the sidebar opened. */
@@ -17,6 +21,7 @@ export function WorkspaceDialogs(props: {
   saved: SavedStore;
   onOpenChannel: (channelId: string, seq?: number) => void;
   onSwitch: (dialog: SidebarDialog | null) => void;
+  onLeftWorkspace: () => void;
 }): JSX.Element {
   const close = () => props.onSwitch(null);
   return (
@@ -37,17 +42,31 @@ export function WorkspaceDialogs(props: {
         />
       </Match>
       <Match when={props.dialog === 'members'}>
-        <MembersDialog
-          workspaceId={props.workspace.id}
-          members={props.store.members() ?? []}
-          myRole={props.workspace.me.role}
-          myId={props.workspace.me.userId}
-          onChanged={() => void props.store.refetchMembers()}
-          onClose={close}
-        />
+        <MembersDialog workspaceId={props.workspace.id} workspaceName={props.workspace.name} myRole={props.workspace.me.role} onClose={close} />
       </Match>
       <Match when={props.dialog === 'saved'}>
         <SavedDialog saved={props.saved} onOpen={(channelId, seq) => props.onOpenChannel(channelId, seq)} onClose={close} />
+      </Match>
+      <Match when={props.dialog === 'new-dm'}>
+        <NewDmDialog onClose={close} />
+      </Match>
+      <Match when={props.dialog === 'audit-log'}>
+        <AuditLogDialog workspaceId={props.workspace.id} channels={props.workspace.channels} onClose={close} />
+      </Match>
+      <Match when={props.dialog === 'leave-workspace'}>
+        <ConfirmDialog
+          title={`Leave ${props.workspace.name}?`}
+          confirmLabel="Leave workspace"
+          danger
+          testId="leave-workspace-dialog"
+          onConfirm={async () => {
+            await endpoints.removeMember(props.workspace.id, props.workspace.me.userId);
+            props.onLeftWorkspace();
+          }}
+          onClose={close}
+        >
+          <p class="hint">You will no longer see its channels or messages. To come back you need a new invite.</p>
+        </ConfirmDialog>
       </Match>
     </Switch>
   );

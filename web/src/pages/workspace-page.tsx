@@ -1,53 +1,37 @@
-import { useNavigate, useParams, useSearchParams } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, Match, Show, Switch, type JSX } from 'solid-js';
+import { useParams, useSearchParams } from '@solidjs/router';
+import { createEffect, createSignal, Match, on, Show, Switch, type JSX } from 'solid-js';
 import { errorMessage } from '../api/client';
-import { ChannelSidebar, type SidebarDialog } from '../components/channel-sidebar';
-import { ChannelView } from '../components/channel-view';
-import { GatewayProvider } from '../components/gateway-provider';
-import { WorkspaceDialogs } from '../components/workspace-dialogs';
+import { AccessLost, type AccessLoss } from '../components/access-lost';
 import { WorkspaceRail } from '../components/workspace-rail';
-import { createSavedStore, SavedContext } from '../stores/saved';
+import { WorkspaceShell } from '../components/workspace-shell';
 import { useSession } from '../stores/session';
 import { createWorkspaceStore } from '../stores/workspace';
+import { useWorkspaces } from '../stores/workspaces';
 
-/** /w/:workspaceId/:channelId? — the rail, the channel sidebar and the open channel. */
+/** /w/:workspaceId/:channelId? — the rail, the channel sidebar and the open conversation. */
 export default function WorkspacePage(): JSX.Element {
   const params = useParams<{ workspaceId: string; channelId?: string }>();
-  const navigate = useNavigate();
   const [search] = useSearchParams<{ m?: string }>();
   const focusSeq = () => (search.m && /^\d+$/.test(search.m) ? Number(search.m) : undefined);
   const session = useSession();
+  const workspaces = useWorkspaces();
   const store = createWorkspaceStore(
     () => params.workspaceId,
     () => session.account()?.id,
   );
-  const [dialog, setDialog] = createSignal<SidebarDialog | null>(null);
-  // Reading a resource that failed throws its error; the page shows that error below instead.
-  const loaded = () => (store.workspace.error ? undefined : store.workspace());
+  const [lost, setLost] = createSignal<AccessLoss | null>(null);
+  createEffect(on(() => [params.workspaceId, session.account()?.id], () => setLost(null), { defer: true }));
 
-  const channel = createMemo(() => loaded()?.channels.find((c) => c.id === params.channelId && c.joined));
-  const channelKey = createMemo(() => channel()?.id);
-
-  // Without a (joined) channel in the address, open #general or the first channel the person is in.
-  createEffect(() => {
-    const workspace = loaded();
-    if (!workspace) return;
-    localStorage.setItem('hearth.lastWorkspace', workspace.id);
-    if (channel()) return;
-    const joined = workspace.channels.filter((c) => c.joined);
-    const fallback = joined.find((c) => c.name === 'general') ?? joined[0];
-    if (fallback) navigate(`/w/${workspace.id}/${fallback.id}`, { replace: true });
-  });
-
-  const openChannel = (channelId: string, seq?: number) => {
-    setDialog(null);
-    navigate(`/w/${params.workspaceId}/${channelId}${seq ? `?m=${seq}` : ''}`);
+  const loseWorkspace = (loss: Omit<AccessLoss, 'workspaceName'>) => {
+    setLost({ ...loss, workspaceName: store.workspace()?.name ?? 'this workspace' });
+    void workspaces.refetch();
   };
 
   return (
     <div class="workspace-layout">
       <WorkspaceRail activeId={params.workspaceId} />
       <Switch>
+        <Match when={lost()}>{(loss) => <AccessLost loss={loss()} />}</Match>
         <Match when={store.workspace.error}>
           <main class="workspace-missing">
             <h1>This workspace is not available</h1>
@@ -59,41 +43,20 @@ export default function WorkspacePage(): JSX.Element {
         </Match>
         <Match when={store.workspace()}>
           {(workspace) => (
-            // The gateway and saved list belong to one workspace and account: new ones when either changes.
+            // Everything live belongs to one workspace and account: new ones when either changes.
             <Show when={`${workspace().id}:${session.account()!.id}`} keyed>
-              <GatewayProvider
+              <WorkspaceShell
                 workspace={workspace()}
-                accountId={session.account()!.id}
-                viewingChannelId={channel()?.id}
-                onOpenChannel={openChannel}
-                onChannelsChanged={() => void store.refetch()}
-              >
-                <SavedProvider workspaceId={workspace().id}>
-                  {(saved) => (
-                    <>
-                      <ChannelSidebar workspace={workspace()} activeChannelId={channel()?.id} onOpenDialog={setDialog} />
-                      <main class="main">
-                        <Show when={channelKey()} keyed>
-                          {(_id) => (
-                            <ChannelView workspaceId={workspace().id} channel={channel()!} me={session.account()!} role={workspace().me.role} focusSeq={focusSeq()} />
-                          )}
-                        </Show>
-                      </main>
-                      <WorkspaceDialogs dialog={dialog()} workspace={workspace()} store={store} saved={saved} onOpenChannel={openChannel} onSwitch={setDialog} />
-                    </>
-                  )}
-                </SavedProvider>
-              </GatewayProvider>
+                store={store}
+                account={session.account()!}
+                channelId={params.channelId}
+                focusSeq={focusSeq()}
+                onAccessLost={(reason, message) => loseWorkspace({ reason, message })}
+              />
             </Show>
           )}
         </Match>
       </Switch>
     </div>
   );
-}
-
-/** The workspace's saved-messages store, for the message toolbars and the saved list. */
-function SavedProvider(props: { workspaceId: string; children: (saved: ReturnType<typeof createSavedStore>) => JSX.Element }): JSX.Element {
-  const saved = createSavedStore(props.workspaceId);
-  return <SavedContext.Provider value={saved}>{props.children(saved)}</SavedContext.Provider>;
 }

@@ -23,6 +23,8 @@ export interface ChannelState {
   status: SocketStatus;
   outbox: OutboxEntry[];
   error: string | null;
+  /** The server closed the socket for good: the person is no longer in this channel. */
+  revoked: boolean;
 }
 
 /** Where a message is sent: the channel, or a thread (optionally also shown in the channel). */
@@ -50,6 +52,7 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
     status: 'connecting',
     outbox: loadOutbox(accountId, channelId),
     error: null,
+    revoked: false,
   });
   const threads = createThreads(workspaceId, channelId);
   const typing = createTypingState();
@@ -122,6 +125,7 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
     url: () => channelSocketUrl(workspaceId, channelId, accountId, state.lastSeq, PROTOCOL_VERSION),
     onFrame,
     onStatus: (status) => setState('status', status),
+    onRevoked: () => setState('revoked', true),
   });
 
   async function reloadNewest() {

@@ -1,8 +1,8 @@
 import { batch, createContext, useContext } from 'solid-js';
 import { createStore, produce, reconcile } from 'solid-js/store';
-import type { ActivityEvent, GatewayClientFrame, GatewayServerFrame } from '../../../src/shared/gateway';
+import type { AccessLossReason, ActivityEvent, GatewayClientFrame, GatewayServerFrame } from '../../../src/shared/gateway';
 import { GATEWAY_PROTOCOL_VERSION } from '../../../src/shared/wire';
-import type { ChannelReadState, NotificationLevel, Presence, StatusOverride } from '../../../src/shared/model';
+import type { ChannelReadState, Member, NotificationLevel, Presence, StatusOverride } from '../../../src/shared/model';
 import { errorMessage } from '../api/client';
 import { endpoints, gatewaySocketUrl } from '../api/endpoints';
 import { LiveSocket, type SocketStatus } from '../api/live-socket';
@@ -21,8 +21,15 @@ export interface GatewayState {
 export interface GatewayHooks {
   /** A message arrived in a channel the person belongs to (their own included). */
   onActivity: (event: ActivityEvent, state: ChannelReadState) => void;
-  /** Channels were created or joined: refetch the channel list. */
+  /** Channels were created, changed, joined or lost: refetch the channel list. */
   onChannelsChanged: () => void;
+  /** A member joined or changed (the recipient too: role, timeout, profile). */
+  onMember: (member: Member) => void;
+  onMemberRemoved: (userId: string) => void;
+  /** The recipient lost the workspace; the gateway has stopped and will not reconnect. */
+  onRemoved: (reason: AccessLossReason, message: string) => void;
+  /** The socket connected again after a drop: frames may have been missed. */
+  onReconnected: () => void;
 }
 
 export const isUnread = (s: ChannelReadState | undefined) => !!s && s.lastPostSeq > s.readSeq;
@@ -35,9 +42,13 @@ export function openGateway(workspaceId: string, accountId: string, hooks: Gatew
   const [state, setState] = createStore<GatewayState>({ channels: {}, presence: {}, override: 'auto', status: 'connecting', ready: false });
   const idle = watchIdle((activity) => socket.send({ type: 'activity', state: activity }));
 
+  let connectedBefore = false;
+  let removed = false;
   const onFrame = (frame: GatewayServerFrame) => {
     switch (frame.type) {
       case 'hello':
+        if (connectedBefore) hooks.onReconnected();
+        connectedBefore = true;
         batch(() => {
           setState('channels', reconcile(Object.fromEntries(frame.channels.map((c) => [c.channelId, c]))));
           setState('presence', reconcile(frame.presence));
@@ -65,6 +76,16 @@ export function openGateway(workspaceId: string, accountId: string, hooks: Gatew
       case 'channels-changed':
         hooks.onChannelsChanged();
         break;
+      case 'member':
+        hooks.onMember(frame.member);
+        break;
+      case 'member-removed':
+        hooks.onMemberRemoved(frame.userId);
+        break;
+      case 'removed':
+        removed = true;
+        hooks.onRemoved(frame.reason, frame.message);
+        break;
       case 'error':
         console.warn('gateway:', frame.message);
         break;
@@ -75,6 +96,8 @@ export function openGateway(workspaceId: string, accountId: string, hooks: Gatew
     url: () => gatewaySocketUrl(workspaceId, accountId, GATEWAY_PROTOCOL_VERSION),
     onFrame,
     onStatus: (status) => setState('status', status),
+    // The `removed` frame normally comes first and says why; without it, say what is known.
+    onRevoked: () => !removed && hooks.onRemoved('removed', ''),
   });
   socket.start();
 

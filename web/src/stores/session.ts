@@ -63,9 +63,14 @@ function createSessionStore() {
     await refresh();
   }
 
+  /** Shows an account as the server just returned it (after a profile change), without a round trip. */
+  function applyAccount(next: Account) {
+    setAccounts((list) => list.map((a) => (a.id === next.id ? next : a)));
+  }
+
   whenSignedOut(() => void refresh().catch(() => undefined));
 
-  return { accounts, account, ready, refresh, switchTo, signIn, signUp, signOut };
+  return { accounts, account, ready, refresh, switchTo, signIn, signUp, signOut, applyAccount };
 }
 
 const session = createRoot(createSessionStore);

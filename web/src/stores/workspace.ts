@@ -1,21 +1,22 @@
 import { createResource, onCleanup } from 'solid-js';
 import type { CreateChannelBody } from '../../../src/shared/api';
-import type { Channel } from '../../../src/shared/model';
+import type { Channel, Member } from '../../../src/shared/model';
 import { endpoints } from '../api/endpoints';
 
 export type WorkspaceStore = ReturnType<typeof createWorkspaceStore>;
 
-/** One open workspace: its channels, the caller's membership, its members. */
+const byName = (a: Channel, b: Channel) => a.name.localeCompare(b.name);
+
+/** One open workspace: its channels and DMs, and the caller's membership. Members live in the members store. */
 export function createWorkspaceStore(workspaceId: () => string, accountId: () => string | undefined) {
   const key = () => {
     const account = accountId();
     return account ? { workspaceId: workspaceId(), account } : undefined;
   };
   const [workspace, { refetch, mutate }] = createResource(key, async (k) => (await endpoints.workspace(k.workspaceId)).workspace);
-  const [members, { refetch: refetchMembers }] = createResource(key, async (k) => (await endpoints.members(k.workspaceId)).members);
 
   const replaceChannel = (channel: Channel) =>
-    mutate((w) => w && { ...w, channels: [...w.channels.filter((c) => c.id !== channel.id), channel].sort((a, b) => a.name.localeCompare(b.name)) });
+    mutate((w) => w && { ...w, channels: [...w.channels.filter((c) => c.id !== channel.id), channel].sort(byName) });
 
   async function createChannel(input: Partial<CreateChannelBody> & { name: string }) {
     const { channel } = await endpoints.createChannel(workspaceId(), input);
@@ -34,14 +35,29 @@ export function createWorkspaceStore(workspaceId: () => string, accountId: () =>
     mutate((w) => w && { ...w, channels });
   }
 
-  // The gateway pushes channel list changes; member list changes are not pushed yet, so catch up when the tab is shown again.
+  /** Opens the DM with these people (creating it the first time) and shows it in the sidebar even if it was closed. */
+  async function openDm(userIds: string[]) {
+    let { channel } = await endpoints.openDm(workspaceId(), userIds);
+    if (channel.hidden) ({ channel } = await endpoints.setHidden(workspaceId(), channel.id, false));
+    replaceChannel(channel);
+    return channel;
+  }
+
+  /** "Close conversation": the DM leaves the sidebar until its next message. */
+  async function hideDm(channelId: string) {
+    const { channel } = await endpoints.setHidden(workspaceId(), channelId, true);
+    replaceChannel(channel);
+  }
+
+  /** The caller's own membership changed (role, timeout, profile), pushed by the gateway. */
+  const applyMe = (me: Member) => mutate((w) => w && { ...w, me });
+
+  // The gateway pushes changes while connected; catch up when the tab is shown again in case a reconnect missed some.
   const onVisible = () => {
-    if (document.visibilityState !== 'visible' || !key()) return;
-    void refetch();
-    void refetchMembers();
+    if (document.visibilityState === 'visible' && key()) void refetch();
   };
   document.addEventListener('visibilitychange', onVisible);
   onCleanup(() => document.removeEventListener('visibilitychange', onVisible));
 
-  return { workspace, members, refetch, refetchMembers, createChannel, joinChannel, refreshChannels };
+  return { workspace, refetch, replaceChannel, createChannel, joinChannel, refreshChannels, openDm, hideDm, applyMe };
 }

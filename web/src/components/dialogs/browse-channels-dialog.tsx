@@ -4,7 +4,7 @@ import { createAction } from '../../lib/action';
 import { FormError } from '../form-error';
 import { Modal } from '../modal';
 
-/** Every channel of the workspace; join one or open one you are in. */
+/** The workspace's public channels (private ones are found only by their members); join one or open one you are in. */
 export function BrowseChannelsDialog(props: {
   channels: Channel[];
   onJoin: (channelId: string) => Promise<unknown>;
@@ -13,7 +13,8 @@ export function BrowseChannelsDialog(props: {
   onClose: () => void;
 }): JSX.Element {
   const [filter, setFilter] = createSignal('');
-  const shown = () => props.channels.filter((c) => c.name.includes(filter().trim().toLowerCase().replace(/^#/, '')));
+  const shown = () =>
+    props.channels.filter((c) => c.kind === 'public' && c.name.includes(filter().trim().toLowerCase().replace(/^#/, ''))).sort((a, b) => Number(a.archivedAt !== null) - Number(b.archivedAt !== null));
 
   const join = createAction(async (channelId: string) => {
     await props.onJoin(channelId);
@@ -32,13 +33,16 @@ export function BrowseChannelsDialog(props: {
       <ul class="browse-list">
         <For each={shown()} fallback={<li class="hint">No channel matches.</li>}>
           {(channel) => (
-            <li class="browse-item">
+            <li class="browse-item" data-testid="browse-item">
               <div>
                 <div class="browse-name">
                   <span class="hash">#</span>
                   {channel.name}
                   <Show when={channel.joined}>
                     <span class="badge">Joined</span>
+                  </Show>
+                  <Show when={channel.archivedAt !== null}>
+                    <span class="pill">Archived</span>
                   </Show>
                 </div>
                 <div class="hint">

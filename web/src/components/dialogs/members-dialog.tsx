@@ -1,58 +1,36 @@
-import { For, Show, type JSX } from 'solid-js';
-import { ROLES, type Member, type Role } from '../../../../src/shared/model';
-import { mayChangeRole } from '../../../../src/shared/permissions';
-import { endpoints } from '../../api/endpoints';
-import { createAction } from '../../lib/action';
-import { Avatar } from '../avatar';
-import { FormError } from '../form-error';
+import { createSignal, Match, Show, Switch, type JSX } from 'solid-js';
+import type { Role } from '../../../../src/shared/model';
+import { allows } from '../../../../src/shared/permissions';
+import { useMembers } from '../../stores/members';
+import { MemberRows } from '../member-rows';
 import { Modal } from '../modal';
+import { Tabs } from '../tabs';
+import { BansList } from './bans-list';
 
-const ROLE_LABEL: Record<Role, string> = { owner: 'Owner', admin: 'Admin', moderator: 'Moderator', member: 'Member' };
+type Tab = 'members' | 'bans';
 
-/** The workspace's members and their roles; admins and the owner change roles here. */
-export function MembersDialog(props: {
-  workspaceId: string;
-  members: Member[];
-  myRole: Role;
-  myId: string;
-  onChanged: () => void;
-  onClose: () => void;
-}): JSX.Element {
-  const assignable = (target: Member) => ROLES.filter((r) => r === target.role || mayChangeRole(props.myRole, target.role, r));
-
-  const change = createAction(async (member: Member, role: Role) => {
-    await endpoints.changeRole(props.workspaceId, member.userId, { role });
-    props.onChanged();
-  });
+/** The workspace's members with roles, presence and search; moderators act on them here, admins also see bans. */
+export function MembersDialog(props: { workspaceId: string; workspaceName: string; myRole: Role; onClose: () => void }): JSX.Element {
+  const members = useMembers();
+  const [tab, setTab] = createSignal<Tab>('members');
+  const tabs = () => [
+    { id: 'members' as const, label: `Members (${members.all().length})` },
+    ...(allows(props.myRole, 'banMember') ? [{ id: 'bans' as const, label: 'Bans' }] : []),
+  ];
 
   return (
-    <Modal title={`Members (${props.members.length})`} onClose={props.onClose} wide testId="members-dialog">
-      <FormError message={change.error()} />
-      <ul class="member-list">
-        <For each={props.members}>
-          {(member) => (
-            <li class="member-row">
-              <Avatar name={member.displayName} seed={member.userId} />
-              <div class="member-names">
-                <span>
-                  {member.displayName}
-                  {member.userId === props.myId ? ' (you)' : ''}
-                </span>
-                <span class="muted">@{member.username}</span>
-              </div>
-              <Show when={assignable(member).length > 1} fallback={<span class={`role role-${member.role}`}>{ROLE_LABEL[member.role]}</span>}>
-                <select
-                  aria-label={`Role of ${member.displayName}`}
-                  value={member.role}
-                  onChange={(e) => change.run(member, e.currentTarget.value as Role)}
-                >
-                  <For each={assignable(member)}>{(role) => <option value={role}>{ROLE_LABEL[role]}</option>}</For>
-                </select>
-              </Show>
-            </li>
-          )}
-        </For>
-      </ul>
+    <Modal title={`Members of ${props.workspaceName}`} onClose={props.onClose} wide testId="members-dialog">
+      <Show when={tabs().length > 1}>
+        <Tabs label="Members" tabs={tabs()} active={tab()} onChange={setTab} />
+      </Show>
+      <Switch>
+        <Match when={tab() === 'members'}>
+          <MemberRows members={members.all()} workspaceName={props.workspaceName} loading={members.loaded.loading} searchLabel="Search members" />
+        </Match>
+        <Match when={tab() === 'bans'}>
+          <BansList workspaceId={props.workspaceId} />
+        </Match>
+      </Switch>
     </Modal>
   );
 }

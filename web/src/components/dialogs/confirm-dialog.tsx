@@ -1,0 +1,37 @@
+import type { JSX } from 'solid-js';
+import { createAction } from '../../lib/action';
+import { FormError } from '../form-error';
+import { Modal } from '../modal';
+
+/** Asks before something that cannot be taken back; shows the server's refusal if it comes. */
+export function ConfirmDialog(props: {
+  title: string;
+  children: JSX.Element;
+  confirmLabel: string;
+  danger?: boolean;
+  onConfirm: () => Promise<unknown>;
+  onClose: () => void;
+  testId?: string;
+}): JSX.Element {
+  const confirm = createAction(async (event: SubmitEvent) => {
+    event.preventDefault();
+    await props.onConfirm();
+    props.onClose();
+  });
+  return (
+    <Modal title={props.title} onClose={props.onClose} testId={props.testId}>
+      <form class="form" onSubmit={confirm.run}>
+        {props.children}
+        <FormError message={confirm.error()} />
+        <div class="form-actions">
+          <button class="button" type="button" onClick={() => props.onClose()}>
+            Cancel
+          </button>
+          <button class="button" classList={{ primary: !props.danger, danger: !!props.danger }} type="submit" disabled={confirm.busy()} autofocus>
+            {props.confirmLabel}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
