@@ -54,6 +54,27 @@ export class ApiClient {
     return channel.id;
   }
 
+  /** Sets a member's workspace role (the caller must be allowed to). */
+  async setRole(workspaceId: string, userId: string, role: 'admin' | 'moderator' | 'member'): Promise<void> {
+    await this.call('PATCH', `/api/workspaces/${workspaceId}/members/${userId}`, { role });
+  }
+
+  /** The channels and DMs this person sees in a workspace. */
+  async channelIds(workspaceId: string): Promise<{ id: string; name: string; kind: string }[]> {
+    return (await this.call<{ channels: { id: string; name: string; kind: string }[] }>('GET', `/api/workspaces/${workspaceId}/channels`)).channels;
+  }
+
+  /** The workspaces this person belongs to. */
+  async workspaceIds(): Promise<string[]> {
+    return (await this.call<{ workspaces: { id: string }[] }>('GET', '/api/workspaces')).workspaces.map((w) => w.id);
+  }
+
+  /** The raw answer to a GET, for checking what someone may not see. */
+  async status(path: string): Promise<number> {
+    const response = await fetch(`${this.baseURL}${path}`, { headers: { Cookie: this.cookie, Origin: this.baseURL } });
+    return response.status;
+  }
+
   async joinChannel(workspaceId: string, channelId: string): Promise<void> {
     await this.call('POST', `/api/workspaces/${workspaceId}/channels/${channelId}/members`, {});
   }
