@@ -119,6 +119,28 @@ describe('hard deletion', () => {
     expect(await memberAsSeenBy(owner, workspaceId, user.account.id)).toBeUndefined();
   });
 
+  it('also removes what they wrote in a workspace they had left, and one they were banned from', async () => {
+    const owner = await freshUser('owner');
+    const user = await freshUser();
+    const left = await workspaceWith(owner, user);
+    const banned = await workspaceWith(owner, user);
+    const [leftSeq] = await post(user, left.workspaceId, left.generalChannelId, 'written before leaving');
+    const [bannedSeq] = await post(user, banned.workspaceId, banned.generalChannelId, 'written before the ban');
+    expect((await as(user, 'DELETE', `/api/workspaces/${left.workspaceId}/members/${user.account.id}`)).status).toBe(204);
+    expect((await as(owner, 'PUT', `/api/workspaces/${banned.workspaceId}/bans/${user.account.id}`, {})).status).toBe(200);
+    expect((await as(user, 'GET', '/api/workspaces')).body.workspaces).toEqual([]);
+
+    expect((await deleteAccount(user, 'hard')).status).toBe(204);
+
+    for (const [{ workspaceId, generalChannelId }, seq] of [
+      [left, leftSeq],
+      [banned, bannedSeq],
+    ] as const) {
+      const message = (await history(owner, workspaceId, generalChannelId)).messages.find((m) => m.seq === seq);
+      expect(message).toMatchObject({ body: '', deletedAt: expect.any(Number) });
+    }
+  });
+
   it('frees the username and leaves nothing of the account', async () => {
     const user = await freshUser();
     await deleteAccount(user, 'hard');

@@ -1,10 +1,21 @@
 /**
- * What the account and admin tests share: image bytes of each accepted kind, raw
- * avatar uploads, and short calls for the account routes.
+ * What the account and admin tests share: fresh accounts, image bytes of each
+ * accepted kind, raw avatar uploads, and short calls for the account routes.
  */
 import { expect } from 'vitest';
 import type { Account, AccountDeletionMode, Member, SessionInfo } from '../../src/shared/model';
-import { as, buildRequest, call, fetchWorker, PASSWORD, type User } from './helpers';
+import { as, buildRequest, call, fetchWorker, PASSWORD, signIn, signUp, type User } from './helpers';
+
+let accounts = 0;
+
+/** A new account, named so that no other in the test file has its name. */
+export const freshUser = () => signUp(`user-${++accounts}`);
+
+/** A new account signed in a second time, as from another device: `elsewhere` is that second session. */
+export async function signedInTwice(): Promise<{ user: User; elsewhere: User }> {
+  const user = await freshUser();
+  return { user, elsewhere: await signIn(user.account.username) };
+}
 
 const bytesOf = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 

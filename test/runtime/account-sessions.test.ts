@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { as, buildRequest, call, expectError, fetchWorker, PASSWORD, sessionCookie, sessionTokens, signIn, signUp, type User } from './helpers';
-import { sessionsOf } from './account-helpers';
+import { freshUser, sessionsOf, signedInTwice } from './account-helpers';
 
 let admin: User;
 let other: User;
@@ -9,9 +9,6 @@ beforeAll(async () => {
   admin = await signUp('admin');
   other = await signUp('other');
 });
-
-let count = 0;
-const freshUser = () => signUp(`device-${++count}`);
 
 /** Signs `username` in from a browser that says it is `userAgent`. */
 async function signInWith(username: string, userAgent: string): Promise<User> {
@@ -63,8 +60,7 @@ describe('GET /api/account/sessions', () => {
 
 describe('DELETE /api/account/sessions/:id', () => {
   it('signs that device out and leaves the others', async () => {
-    const user = await freshUser();
-    const phone = await signIn(user.account.username);
+    const { user, elsewhere: phone } = await signedInTwice();
     const phoneId = (await sessionsOf(phone))[0].id;
 
     const result = await as(user, 'DELETE', `/api/account/sessions/${phoneId}`);
@@ -105,8 +101,7 @@ describe('DELETE /api/account/sessions/:id', () => {
 
 describe('DELETE /api/account/sessions', () => {
   it('signs out every other device and keeps this one', async () => {
-    const user = await freshUser();
-    const laptop = await signIn(user.account.username);
+    const { user, elsewhere: laptop } = await signedInTwice();
     const phone = await signIn(user.account.username);
 
     const result = await as(user, 'DELETE', '/api/account/sessions');

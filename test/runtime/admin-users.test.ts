@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AdminUser } from '../../src/shared/model';
 import { ACCESS_REVOKED_CLOSE } from '../../src/shared/wire';
 import { as, call, expectError, openSocket, PASSWORD, signIn, signUp, workspaceWith, type User } from './helpers';
+import { freshUser, signedInTwice } from './account-helpers';
 import { gatewaysClosedAfterEach } from './gateway-helpers';
 
 let admin: User;
@@ -13,9 +14,6 @@ beforeAll(async () => {
 });
 
 const gateways = gatewaysClosedAfterEach();
-
-let count = 0;
-const freshUser = () => signUp(`user-${++count}`);
 
 const deactivate = (by: User, userId: string) => as(by, 'PUT', `/api/admin/users/${userId}/deactivated`, {});
 const reactivate = (by: User, userId: string) => as(by, 'DELETE', `/api/admin/users/${userId}/deactivated`);
@@ -63,8 +61,7 @@ describe('GET /api/admin/users', () => {
 
 describe('deactivating an account', () => {
   it('ends every session at once: a cookie from before no longer works', async () => {
-    const user = await freshUser();
-    const elsewhere = await signIn(user.account.username);
+    const { user, elsewhere } = await signedInTwice();
     const result = await deactivate(admin, user.account.id);
     expect(result.status).toBe(200);
     expect(result.body.user).toMatchObject({ id: user.account.id, deactivatedAt: expect.any(Number), lastSeenAt: null });

@@ -4,8 +4,9 @@
  * made through the API, and short paths to the routes these tests call.
  */
 import { expect } from 'vitest';
+import type { ErrorCode } from '../../src/shared/errors';
 import type { Channel, Role } from '../../src/shared/model';
-import { as, channelPath, history, openSocket, signUp, type User, workspaceWith } from './helpers';
+import { as, type ChannelSocket, channelPath, history, openSocket, signUp, type User, workspaceWith } from './helpers';
 
 export interface Staff {
   owner: User;
@@ -77,4 +78,17 @@ export const channelUrl = (workspaceId: string, channelId: string) => `/api/work
 export async function openAtEnd(user: User, workspaceId: string, channelId: string) {
   const { lastSeq } = await history(user, workspaceId, channelId);
   return (await openSocket(user, workspaceId, channelId, `after=${lastSeq}`)).socket;
+}
+
+/** Sends each frame that changes message `seq` (edit, react, pin, delete) and expects every one refused with `code`. */
+export async function expectChangesRefused(socket: ChannelSocket, seq: number, code: ErrorCode) {
+  for (const frame of [
+    { type: 'edit', seq, body: 'changed' },
+    { type: 'react', seq, emoji: '👍', on: true },
+    { type: 'pin', seq, pinned: true },
+    { type: 'delete', seq },
+  ]) {
+    socket.send(frame);
+    expect(await socket.expect('error'), frame.type).toMatchObject({ code, seq });
+  }
 }

@@ -36,3 +36,16 @@ export interface Author {
   userId: string;
   displayName: string;
 }
+
+/** What a new message row holds besides its sequence numbers and author, which `insertMessage` sets. */
+type NewMessage = Omit<typeof schema.messages.$inferInsert, 'seq' | 'updatedSeq' | 'authorId' | 'authorName'>;
+
+/** Stores a new message by `author` at the channel's next sequence number, which is also its latest change. */
+export function insertMessage(db: ChannelDb, author: Author, values: NewMessage): schema.MessageRow {
+  const seq = lastSeq(db) + 1;
+  return db
+    .insert(schema.messages)
+    .values({ ...values, seq, updatedSeq: seq, authorId: author.userId, authorName: author.displayName })
+    .returning()
+    .get();
+}

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { HistoryPage, Message } from '../../shared/model';
-import { type Author, type ChannelDb, lastSeq, requireLiveRow, requireOrdinaryRow, requireRow } from './db';
+import { type Author, type ChannelDb, insertMessage, lastSeq, requireLiveRow, requireOrdinaryRow, requireRow } from './db';
 import type { ResolvedMentions } from './mentions';
 import { asMessage, asMessages, toMessage } from './message-view';
 import { removeReactions } from './reactions';
@@ -41,26 +41,17 @@ export function storeMessage(db: ChannelDb, post: NewPost, now: number): Change 
     if (existing) return { message: asMessage(db, existing), root: null, created: false };
     if (post.replyTo !== undefined) requireOrdinaryRow(db, post.replyTo, 'replied to');
     const root = post.threadRoot === undefined ? null : requireThreadRoot(db, post.threadRoot);
-    const seq = lastSeq(db) + 1;
-    const row = db
-      .insert(schema.messages)
-      .values({
-        seq,
-        updatedSeq: seq,
-        clientId: post.clientId,
-        authorId: post.author.userId,
-        authorName: post.author.displayName,
-        body: post.body,
-        createdAt: now,
-        replyTo: post.replyTo ?? null,
-        threadRoot: root?.seq ?? null,
-        alsoInChannel: root !== null && post.alsoToChannel === true,
-        mentions: post.mentions,
-        broadcasts: post.broadcasts,
-      })
-      .returning()
-      .get();
-    const counted = root && countReply(db, root, post.author, now, seq + 1);
+    const row = insertMessage(db, post.author, {
+      clientId: post.clientId,
+      body: post.body,
+      createdAt: now,
+      replyTo: post.replyTo ?? null,
+      threadRoot: root?.seq ?? null,
+      alsoInChannel: root !== null && post.alsoToChannel === true,
+      mentions: post.mentions,
+      broadcasts: post.broadcasts,
+    });
+    const counted = root && countReply(db, root, post.author, now, row.seq + 1);
     return { message: toMessage(row, []), root: counted && asMessage(db, counted), created: true };
   });
 }

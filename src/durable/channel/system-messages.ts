@@ -1,7 +1,6 @@
 import type { Message, SystemEvent } from '../../shared/model';
-import { type Author, type ChannelDb, lastSeq } from './db';
+import { type Author, type ChannelDb, insertMessage } from './db';
 import { toMessage } from './message-view';
-import * as schema from './schema';
 
 /** What a system message says in words, for anything that shows a body rather than the event. */
 export function describe(event: SystemEvent): string {
@@ -30,20 +29,6 @@ export function describe(event: SystemEvent): string {
  * reconnecting clients get it like any other. `author` is who did it.
  */
 export function storeSystemMessage(db: ChannelDb, event: SystemEvent, author: Author, now: number): Message {
-  const seq = lastSeq(db) + 1;
-  const row = db
-    .insert(schema.messages)
-    .values({
-      seq,
-      updatedSeq: seq,
-      clientId: `system-${crypto.randomUUID()}`,
-      authorId: author.userId,
-      authorName: author.displayName,
-      body: describe(event),
-      createdAt: now,
-      system: event,
-    })
-    .returning()
-    .get();
+  const row = insertMessage(db, author, { clientId: `system-${crypto.randomUUID()}`, body: describe(event), createdAt: now, system: event });
   return toMessage(row, []);
 }

@@ -154,11 +154,16 @@ export class Directory extends DurableObject<Env> {
 
   /** After a removal, ban or leave, so the workspace is gone from the person's list. */
   forgetMembership(userId: string, workspaceId: string): void {
-    workspaces.forgetMembership(this.db, userId, workspaceId);
+    workspaces.forgetMembership(this.db, userId, workspaceId, Date.now());
   }
 
   workspacesOf(userId: string): WorkspaceSummary[] {
     return workspaces.workspacesOf(this.db, userId);
+  }
+
+  /** Every workspace the person has been in, those they left included (to erase their messages there too). */
+  workspacesEverJoinedBy(userId: string): WorkspaceSummary[] {
+    return workspaces.workspacesEverJoinedBy(this.db, userId);
   }
 
   registerInviteCode(code: string, workspaceId: string): void {

@@ -78,7 +78,10 @@ export const workspaces = sqliteTable('workspaces', {
   createdAt: integer('created_at').notNull(),
 });
 
-/** Which workspaces each user belongs to; the workspace object holds the roles. */
+/**
+ * Which workspaces each user belongs to (the workspace object holds the roles),
+ * and which they left: a hard-deleted account's messages are erased there too.
+ */
 export const workspaceMemberships = sqliteTable(
   'workspace_memberships',
   {
@@ -89,6 +92,8 @@ export const workspaceMemberships = sqliteTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     joinedAt: integer('joined_at').notNull(),
+    /** Set while they are out of it (left, removed or banned); cleared when they join again. */
+    leftAt: integer('left_at'),
   },
   (t) => [primaryKey({ columns: [t.userId, t.workspaceId] })],
 );

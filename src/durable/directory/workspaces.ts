@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../../shared/errors';
 import type { WorkspaceSummary } from '../../shared/model';
@@ -12,33 +12,50 @@ export function recordWorkspace(db: DirectoryDb, workspace: WorkspaceSummary, ow
   });
 }
 
-/** Idempotent: joining twice leaves one membership. */
-export function recordMembership(db: DirectoryDb, userId: string, workspaceId: string, now: number) {
-  db.insert(schema.workspaceMemberships).values({ userId, workspaceId, joinedAt: now }).onConflictDoNothing().run();
-}
+const { workspaceMemberships: memberships } = schema;
+const current = isNull(memberships.leftAt);
 
-/** Idempotent: forgetting a membership that is not there does nothing. */
-export function forgetMembership(db: DirectoryDb, userId: string, workspaceId: string) {
-  db.delete(schema.workspaceMemberships)
-    .where(and(eq(schema.workspaceMemberships.userId, userId), eq(schema.workspaceMemberships.workspaceId, workspaceId)))
+/** Idempotent: joining twice leaves one membership; joining again after leaving makes it current again. */
+export function recordMembership(db: DirectoryDb, userId: string, workspaceId: string, now: number) {
+  db.insert(memberships)
+    .values({ userId, workspaceId, joinedAt: now })
+    .onConflictDoUpdate({ target: [memberships.userId, memberships.workspaceId], set: { leftAt: null }, setWhere: sql`${memberships.leftAt} is not null` })
     .run();
 }
 
+/** Idempotent: marks the membership left; one that is not there, or left already, stays as it is. */
+export function forgetMembership(db: DirectoryDb, userId: string, workspaceId: string, now: number) {
+  db.update(memberships)
+    .set({ leftAt: now })
+    .where(and(eq(memberships.userId, userId), eq(memberships.workspaceId, workspaceId), current))
+    .run();
+}
+
+/** The workspaces the person is in now, in the order they joined. */
 export function workspacesOf(db: DirectoryDb, userId: string): WorkspaceSummary[] {
+  return workspacesWhere(db, and(eq(memberships.userId, userId), current)!);
+}
+
+/** Every workspace the person has been in, including those they left. */
+export function workspacesEverJoinedBy(db: DirectoryDb, userId: string): WorkspaceSummary[] {
+  return workspacesWhere(db, eq(memberships.userId, userId));
+}
+
+function workspacesWhere(db: DirectoryDb, where: SQL): WorkspaceSummary[] {
   return db
     .select({ id: schema.workspaces.id, name: schema.workspaces.name })
-    .from(schema.workspaceMemberships)
-    .innerJoin(schema.workspaces, eq(schema.workspaces.id, schema.workspaceMemberships.workspaceId))
-    .where(eq(schema.workspaceMemberships.userId, userId))
-    .orderBy(asc(schema.workspaceMemberships.joinedAt))
+    .from(memberships)
+    .innerJoin(schema.workspaces, eq(schema.workspaces.id, memberships.workspaceId))
+    .where(where)
+    .orderBy(asc(memberships.joinedAt))
     .all();
 }
 
 export function isMember(db: DirectoryDb, userId: string, workspaceId: string): boolean {
   return !!db
-    .select({ userId: schema.workspaceMemberships.userId })
-    .from(schema.workspaceMemberships)
-    .where(and(eq(schema.workspaceMemberships.userId, userId), eq(schema.workspaceMemberships.workspaceId, workspaceId)))
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.workspaceId, workspaceId), current))
     .get();
 }
 
@@ -50,7 +67,7 @@ export function sharesWorkspace(db: DirectoryDb, userId: string, otherId: string
     .select({ workspaceId: schema.workspaceMemberships.workspaceId })
     .from(schema.workspaceMemberships)
     .innerJoin(theirs, eq(theirs.workspaceId, schema.workspaceMemberships.workspaceId))
-    .where(and(eq(schema.workspaceMemberships.userId, userId), eq(theirs.userId, otherId)))
+    .where(and(eq(schema.workspaceMemberships.userId, userId), current, eq(theirs.userId, otherId), isNull(theirs.leftAt)))
     .limit(1)
     .get();
 }

@@ -4,10 +4,11 @@ import type { Env } from '../context';
 import { directory, workspace } from '../stubs';
 
 /**
- * Deletes an account everywhere. Every workspace is asked first whether it can let the
- * person go, so a refusal changes nothing; then each workspace hands over ownership,
- * removes the member and relabels or erases their messages; the directory goes last, so
- * a failure part-way leaves an account that can simply try again.
+ * Deletes an account everywhere. Every workspace they are in is asked first whether it can
+ * let the person go, so a refusal changes nothing; then each workspace they were ever in
+ * (their messages outlive their membership) hands over ownership, removes the member and
+ * relabels or erases their messages; the directory goes last, so a failure part-way leaves
+ * an account that can simply try again.
  */
 export async function deleteAccount(env: Env, userId: string, mode: AccountDeletionMode) {
   const dir = directory(env);
@@ -22,7 +23,8 @@ export async function deleteAccount(env: Env, userId: string, mode: AccountDelet
     throw new AppError('conflict', `Your account cannot be deleted yet. ${reasons.join('; ')}. Nothing was changed.`);
   }
   try {
-    await Promise.all(workspaces.map((w) => workspace(env, w.id).accountDeleted(userId, mode)));
+    const everJoined = await dir.workspacesEverJoinedBy(userId);
+    await Promise.all(everJoined.map((w) => workspace(env, w.id).accountDeleted(userId, mode)));
   } catch (error) {
     console.error('account deletion: a workspace failed', userId, error);
     throw new AppError('internal', 'Your account could not be removed from every workspace; it still exists, so try again');

@@ -128,7 +128,8 @@ export function ChannelView(
 
   const actions: MessageActions = {
     myId: props.me.id,
-    canDeleteOthers: can.deleteOthersMessages(props.member.role),
+    canDeleteOthers: () => can.deleteOthersMessages(props.member.role),
+    canChange: () => !posting.archived() && posting.timedOutUntil() === null,
     onEdit: session.editMessage,
     onDelete: session.deleteMessage,
     onReply: setReplyingTo,

@@ -12,7 +12,9 @@ import { ReplyQuote } from './reply-quote';
 
 export interface MessageActions {
   myId: string;
-  canDeleteOthers: boolean;
+  canDeleteOthers: () => boolean;
+  /** False while the channel is archived or the caller is timed out: then only saving and links are offered. */
+  canChange: () => boolean;
   /** Returns false when the edit could not be sent (then the editor stays open). */
   onEdit: (seq: number, body: string) => boolean;
   onDelete: (seq: number) => void;
@@ -39,7 +41,7 @@ export function MessageItem(props: { message: Message; startsGroup: boolean; act
   let reactButton!: HTMLButtonElement;
   const mine = () => props.message.authorId === props.actions.myId;
   const deleted = () => props.message.deletedAt !== null;
-  const canDelete = () => !deleted() && (mine() || props.actions.canDeleteOthers);
+  const canDelete = () => !deleted() && props.actions.canChange() && (mine() || props.actions.canDeleteOthers());
   const time = (ms: number) => (
     <time datetime={new Date(ms).toISOString()} title={formatFull(ms)}>
       {formatTime(ms)}
@@ -129,6 +131,7 @@ export function MessageItem(props: { message: Message; startsGroup: boolean; act
             reactions={props.message.reactions}
             myId={props.actions.myId}
             onToggle={(emoji, on) => props.actions.onReact(props.message.seq, emoji, on)}
+            readOnly={!props.actions.canChange()}
           />
         </Show>
         <Show when={props.message.thread && props.actions.onOpenThread}>
@@ -151,17 +154,19 @@ export function MessageItem(props: { message: Message; startsGroup: boolean; act
       </div>
       <Show when={!editing() && !deleted()}>
         <div class="message-actions" role="toolbar" aria-label="Message actions">
-          <button ref={reactButton} class="icon-button" type="button" title="Add reaction" aria-label="Add reaction" aria-expanded={picking()} onClick={() => setPicking(!picking())}>
-            <SmileIcon />
-          </button>
-          <Show when={props.actions.onOpenThread && props.message.threadRoot === null}>
-            <button class="icon-button" type="button" title="Reply in thread" aria-label="Reply in thread" onClick={() => props.actions.onOpenThread?.(props.message.seq)}>
-              <ThreadIcon />
+          <Show when={props.actions.canChange()}>
+            <button ref={reactButton} class="icon-button" type="button" title="Add reaction" aria-label="Add reaction" aria-expanded={picking()} onClick={() => setPicking(!picking())}>
+              <SmileIcon />
+            </button>
+            <Show when={props.actions.onOpenThread && props.message.threadRoot === null}>
+              <button class="icon-button" type="button" title="Reply in thread" aria-label="Reply in thread" onClick={() => props.actions.onOpenThread?.(props.message.seq)}>
+                <ThreadIcon />
+              </button>
+            </Show>
+            <button class="icon-button" type="button" title="Reply with quote" aria-label="Reply with quote" onClick={() => props.actions.onReply(props.message)}>
+              <ReplyIcon />
             </button>
           </Show>
-          <button class="icon-button" type="button" title="Reply with quote" aria-label="Reply with quote" onClick={() => props.actions.onReply(props.message)}>
-            <ReplyIcon />
-          </button>
           <button
             class="icon-button"
             classList={{ active: props.actions.isSaved(props.message.seq) }}
@@ -173,19 +178,21 @@ export function MessageItem(props: { message: Message; startsGroup: boolean; act
           >
             <BookmarkIcon />
           </button>
-          <button
-            class="icon-button"
-            type="button"
-            title={props.message.pinnedAt ? 'Unpin' : 'Pin to channel'}
-            aria-label={props.message.pinnedAt ? 'Unpin message' : 'Pin message'}
-            onClick={() => props.actions.onPin(props.message.seq, !props.message.pinnedAt)}
-          >
-            <PinIcon />
-          </button>
+          <Show when={props.actions.canChange()}>
+            <button
+              class="icon-button"
+              type="button"
+              title={props.message.pinnedAt ? 'Unpin' : 'Pin to channel'}
+              aria-label={props.message.pinnedAt ? 'Unpin message' : 'Pin message'}
+              onClick={() => props.actions.onPin(props.message.seq, !props.message.pinnedAt)}
+            >
+              <PinIcon />
+            </button>
+          </Show>
           <button class="icon-button" type="button" title="Copy link" aria-label="Copy link to message" onClick={() => props.actions.onCopyLink(props.message.seq)}>
             <LinkIcon />
           </button>
-          <Show when={mine()}>
+          <Show when={mine() && props.actions.canChange()}>
             <button class="icon-button" type="button" title="Edit" aria-label="Edit message" onClick={() => setEditing(true)}>
               <EditIcon />
             </button>

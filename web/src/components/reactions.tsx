@@ -10,6 +10,8 @@ export function Reactions(props: {
   reactions: Reaction[];
   myId: string;
   onToggle: (emoji: string, on: boolean) => void;
+  /** Shown but not changeable (an archived channel, a timeout). */
+  readOnly?: boolean;
 }): JSX.Element {
   const [picking, setPicking] = createSignal(false);
   let addButton!: HTMLButtonElement;
@@ -32,6 +34,7 @@ export function Reactions(props: {
             aria-pressed={mine(reaction)}
             data-testid="reaction"
             data-emoji={reaction.emoji}
+            disabled={props.readOnly}
             onClick={() => {
               if (!mine(reaction)) recordEmojiUse(reaction.emoji);
               props.onToggle(reaction.emoji, !mine(reaction));
@@ -42,9 +45,11 @@ export function Reactions(props: {
           </button>
         )}
       </For>
-      <button ref={addButton} class="reaction add" type="button" title="Add reaction" aria-label="Add reaction" aria-expanded={picking()} onClick={() => setPicking(!picking())}>
-        <SmileIcon size={15} />
-      </button>
+      <Show when={!props.readOnly}>
+        <button ref={addButton} class="reaction add" type="button" title="Add reaction" aria-label="Add reaction" aria-expanded={picking()} onClick={() => setPicking(!picking())}>
+          <SmileIcon size={15} />
+        </button>
+      </Show>
       <Show when={picking()}>
         <EmojiPopover
           anchor={addButton}

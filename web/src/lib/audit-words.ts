@@ -50,8 +50,15 @@ function valueWords(key: string, value: string | number | boolean | null): strin
   return String(value);
 }
 
+/** Slow mode reads as a pace: "1 message every 30 seconds (was off)". */
+function slowModeDetail(detail: AuditEntry['detail']): string[] {
+  const pace = (seconds: unknown) => (typeof seconds === 'number' && seconds > 0 ? `1 message every ${formatDurationLong(seconds)}` : 'off');
+  return [`${pace(detail.seconds)} (was ${pace(detail.from)})`];
+}
+
 /** An entry's facts as short "key value" phrases ("to moderator", "for 1 hour", "reason: spam"). */
 export function auditDetail(entry: AuditEntry): string[] {
+  if (entry.action === 'channel.slow_mode') return slowModeDetail(entry.detail);
   return Object.entries(entry.detail)
     // The channel has its own column.
     .filter(([key, value]) => value !== '' && value !== undefined && !(key === 'channel' && entry.channelId))

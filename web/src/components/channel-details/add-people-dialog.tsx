@@ -3,7 +3,7 @@ import type { Channel, Member } from '../../../../src/shared/model';
 import { endpoints } from '../../api/endpoints';
 import { createAction } from '../../lib/action';
 import { useMembers } from '../../stores/members';
-import { FormError } from '../form-error';
+import { DialogActions } from '../dialog-actions';
 import { Modal } from '../modal';
 import { PersonPicker } from '../person-picker';
 
@@ -38,15 +38,9 @@ export function AddPeopleDialog(props: { workspaceId: string; channel: Channel; 
       <p class="hint">
         {props.channel.kind === 'private' ? 'They will see this private channel and all of its history.' : 'They join the channel and can read its history.'}
       </p>
-      <FormError message={add.error()} />
-      <div class="form-actions">
-        <button class="button" type="button" onClick={() => props.onClose()}>
-          Cancel
-        </button>
-        <button class="button primary" type="button" disabled={picked().length === 0 || add.busy()} data-testid="confirm-add-people" onClick={() => void add.run()}>
-          Add
-        </button>
-      </div>
+      <DialogActions action={add} onCancel={props.onClose} onConfirm={() => void add.run()} disabled={picked().length === 0} testId="confirm-add-people">
+        Add
+      </DialogActions>
     </Modal>
   );
 }

@@ -7,6 +7,7 @@ import type { ChannelPowers } from '../../lib/channel-powers';
 import { formatDurationLong, SLOW_MODE_CHOICES } from '../../lib/durations';
 import { formatFull } from '../../lib/format';
 import { useMembers } from '../../stores/members';
+import { DialogActions } from '../dialog-actions';
 import { FormError } from '../form-error';
 import { DeleteChannelDialog } from './delete-channel-dialog';
 
@@ -70,15 +71,9 @@ export function ChannelAbout(props: {
               </div>
             </Show>
           </label>
-          <FormError message={update.error()} />
-          <div class="form-actions">
-            <button class="button" type="button" onClick={() => setEditing(null)}>
-              Cancel
-            </button>
-            <button class="button primary" type="submit" disabled={update.busy()}>
-              Save
-            </button>
-          </div>
+          <DialogActions action={update} onCancel={() => setEditing(null)}>
+            Save
+          </DialogActions>
         </form>
       </Show>
     </section>

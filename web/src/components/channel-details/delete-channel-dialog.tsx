@@ -2,7 +2,7 @@ import { createSignal, type JSX } from 'solid-js';
 import type { Channel } from '../../../../src/shared/model';
 import { endpoints } from '../../api/endpoints';
 import { createAction } from '../../lib/action';
-import { FormError } from '../form-error';
+import { DialogActions } from '../dialog-actions';
 import { Modal } from '../modal';
 
 /** Deleting a channel for good, confirmed by typing its name. */
@@ -33,15 +33,9 @@ export function DeleteChannelDialog(props: { workspaceId: string; channel: Chann
             autofocus
           />
         </label>
-        <FormError message={submit.error()} />
-        <div class="form-actions">
-          <button class="button" type="button" onClick={() => props.onClose()}>
-            Cancel
-          </button>
-          <button class="button danger" type="submit" disabled={!matches() || submit.busy()}>
-            Delete channel
-          </button>
-        </div>
+        <DialogActions action={submit} onCancel={props.onClose} danger disabled={!matches()}>
+          Delete channel
+        </DialogActions>
       </form>
     </Modal>
   );

@@ -3,7 +3,7 @@ import { LIMITS } from '../../../../src/shared/limits';
 import type { Member } from '../../../../src/shared/model';
 import { endpoints } from '../../api/endpoints';
 import { createAction, formFields } from '../../lib/action';
-import { FormError } from '../form-error';
+import { DialogActions } from '../dialog-actions';
 import { Modal } from '../modal';
 
 /** Bans a member: removed at once, and refused if they try an invite again until unbanned. */
@@ -27,15 +27,9 @@ export function BanDialog(props: { workspaceId: string; workspaceName?: string; 
           </span>
           <input name="reason" maxLength={LIMITS.banReasonMax} placeholder="e.g. Harassment after two warnings" />
         </label>
-        <FormError message={submit.error()} />
-        <div class="form-actions">
-          <button class="button" type="button" onClick={() => props.onClose()}>
-            Cancel
-          </button>
-          <button class="button danger" type="submit" disabled={submit.busy()}>
-            Ban {props.member.displayName}
-          </button>
-        </div>
+        <DialogActions action={submit} onCancel={props.onClose} danger>
+          Ban {props.member.displayName}
+        </DialogActions>
       </form>
     </Modal>
   );

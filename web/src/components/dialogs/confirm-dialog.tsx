@@ -1,6 +1,6 @@
 import type { JSX } from 'solid-js';
 import { createAction } from '../../lib/action';
-import { FormError } from '../form-error';
+import { DialogActions } from '../dialog-actions';
 import { Modal } from '../modal';
 
 /** Asks before something that cannot be taken back; shows the server's refusal if it comes. */
@@ -22,15 +22,9 @@ export function ConfirmDialog(props: {
     <Modal title={props.title} onClose={props.onClose} testId={props.testId}>
       <form class="form" onSubmit={confirm.run}>
         {props.children}
-        <FormError message={confirm.error()} />
-        <div class="form-actions">
-          <button class="button" type="button" onClick={() => props.onClose()}>
-            Cancel
-          </button>
-          <button class="button" classList={{ primary: !props.danger, danger: !!props.danger }} type="submit" disabled={confirm.busy()} autofocus>
-            {props.confirmLabel}
-          </button>
-        </div>
+        <DialogActions action={confirm} onCancel={props.onClose} danger={props.danger} autofocus>
+          {props.confirmLabel}
+        </DialogActions>
       </form>
     </Modal>
   );

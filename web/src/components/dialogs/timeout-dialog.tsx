@@ -4,7 +4,7 @@ import type { Member } from '../../../../src/shared/model';
 import { endpoints } from '../../api/endpoints';
 import { createAction, formFields } from '../../lib/action';
 import { TIMEOUT_CHOICES } from '../../lib/durations';
-import { FormError } from '../form-error';
+import { DialogActions } from '../dialog-actions';
 import { Modal } from '../modal';
 
 /** Times a member out: they keep reading but cannot post, react or edit until it ends. */
@@ -38,15 +38,9 @@ export function TimeoutDialog(props: { workspaceId: string; member: Member; onDo
           </span>
           <input name="reason" maxLength={LIMITS.banReasonMax} placeholder="e.g. Spamming #general" />
         </label>
-        <FormError message={submit.error()} />
-        <div class="form-actions">
-          <button class="button" type="button" onClick={() => props.onClose()}>
-            Cancel
-          </button>
-          <button class="button primary" type="submit" disabled={submit.busy()}>
-            Time out
-          </button>
-        </div>
+        <DialogActions action={submit} onCancel={props.onClose}>
+          Time out
+        </DialogActions>
       </form>
     </Modal>
   );

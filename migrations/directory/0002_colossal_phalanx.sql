@@ -1,0 +1,1 @@
+ALTER TABLE `workspace_memberships` ADD `left_at` integer;
