@@ -61,9 +61,11 @@ export function auditDetail(entry: AuditEntry): string[] {
   if (entry.action === 'channel.slow_mode') return slowModeDetail(entry.detail);
   return Object.entries(entry.detail)
     // The channel has its own column.
-    .filter(([key, value]) => value !== '' && value !== undefined && !(key === 'channel' && entry.channelId))
+    // Nothing to say of an unset value or a false flag ("max uses none", "private no").
+    .filter(([key, value]) => value !== '' && value !== undefined && value !== null && value !== false && !(key === 'channel' && entry.channelId))
     .map(([key, value]) => {
       const words = KEY_WORDS[key] ?? key.replace(/([A-Z])/g, ' $1').toLowerCase();
+      if (value === true) return words;
       const sep = key === 'reason' || key === 'topic' ? ': ' : ' ';
       return `${words}${sep}${valueWords(key, value)}`;
     });
