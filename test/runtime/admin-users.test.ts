@@ -159,3 +159,50 @@ describe('reactivating an account', () => {
     expect((await listed(user.account.id))?.deactivatedAt).not.toBeNull();
   });
 });
+
+describe('making someone an administrator of the server', () => {
+  const grant = (by: User, userId: string) => as(by, 'PUT', `/api/admin/users/${userId}/admin`, {});
+  const revoke = (by: User, userId: string) => as(by, 'DELETE', `/api/admin/users/${userId}/admin`);
+
+  it('gives them the administration pages, and can be taken back', async () => {
+    const user = await freshUser();
+    expectError(await as(user, 'GET', '/api/admin/users'), 403, 'forbidden');
+    expect((await grant(admin, user.account.id)).body.user.isAdmin).toBe(true);
+    expect((await as(user, 'GET', '/api/account')).body.account.isAdmin).toBe(true);
+    expect((await as(user, 'GET', '/api/admin/users')).status).toBe(200);
+
+    expect((await revoke(admin, user.account.id)).body.user.isAdmin).toBe(false);
+    expectError(await as(user, 'GET', '/api/admin/users'), 403, 'forbidden');
+  });
+
+  it('lets the first administrator delete their account once someone else runs the server', async () => {
+    const first = await freshUser();
+    const second = await freshUser();
+    // A server of its own would need its own storage; here `first` becomes an admin and the others step back.
+    await grant(admin, first.account.id);
+    await revoke(first, admin.account.id);
+    const blocked = await as(first, 'DELETE', '/api/account', { password: PASSWORD, mode: 'soft' });
+    expectError(blocked, 409, 'conflict');
+    expect(blocked.body.error.message).toMatch(/make someone else an administrator/);
+
+    await grant(first, second.account.id);
+    expect((await as(first, 'DELETE', '/api/account', { password: PASSWORD, mode: 'soft' })).status).toBe(204);
+    await grant(second, admin.account.id);
+    await revoke(admin, second.account.id);
+  });
+
+  it('never leaves the server without an administrator', async () => {
+    const admins = ((await as(admin, 'GET', '/api/admin/users')).body.users as AdminUser[]).filter((u) => u.isAdmin);
+    expect(admins.map((u) => u.id)).toEqual([admin.account.id]);
+    const refused = await revoke(admin, admin.account.id);
+    expectError(refused, 409, 'conflict');
+    expect(refused.body.error.message).toMatch(/only administrator/);
+    expect((await as(admin, 'GET', '/api/account')).body.account.isAdmin).toBe(true);
+  });
+
+  it('is refused to someone who is not an administrator', async () => {
+    const user = await freshUser();
+    expectError(await grant(member, user.account.id), 403, 'forbidden');
+    expectError(await grant(member, member.account.id), 403, 'forbidden');
+  });
+});

@@ -21,7 +21,7 @@ export function instanceDeletionBlocker(db: DirectoryDb, userId: string): string
       .from(schema.users)
       .where(and(live, eq(schema.users.isAdmin, true), isNull(schema.users.deactivatedAt)))
       .get()?.n ?? 0;
-  return otherAdmins === 0 ? 'You are the only administrator of this server, and it has other accounts; it would be left without anyone to run it' : null;
+  return otherAdmins === 0 ? 'You are the only administrator of this server, and it has other accounts: make someone else an administrator on the Administration page first' : null;
 }
 
 /**

@@ -51,3 +51,19 @@ export function setDeactivated(db: DirectoryDb, userId: string, deactivated: boo
   });
   return adminUser(db, userId);
 }
+
+/**
+ * Grants or takes back instance administration. Taking it from the last
+ * administrator is refused, so the server always has someone to run it. Idempotent.
+ */
+export function setInstanceAdmin(db: DirectoryDb, userId: string, isAdmin: boolean): AdminUser {
+  const user = adminUser(db, userId);
+  if (user.isAdmin === isAdmin) return user;
+  if (!isAdmin) {
+    const admins = db.select({ id: schema.users.id }).from(schema.users).where(and(eq(schema.users.isAdmin, true), isNull(schema.users.deletedAt), isNull(schema.users.deactivatedAt))).all();
+    if (admins.length <= 1) throw new AppError('conflict', 'This is the only administrator of the server; make someone else an administrator first');
+  }
+  if (isAdmin && user.deactivatedAt !== null) throw new AppError('conflict', 'Reactivate the account before making it an administrator');
+  db.update(schema.users).set({ isAdmin }).where(eq(schema.users.id, userId)).run();
+  return adminUser(db, userId);
+}

@@ -142,6 +142,10 @@ export class Directory extends DurableObject<Env> {
     return admin.setDeactivated(this.db, userId, deactivated, Date.now());
   }
 
+  setInstanceAdmin(userId: string, isAdmin: boolean): AdminUser {
+    return admin.setInstanceAdmin(this.db, userId, isAdmin);
+  }
+
   // Workspaces
 
   recordWorkspace(workspace: WorkspaceSummary, ownerId: string): void {

@@ -25,4 +25,12 @@ export const adminRoutes = new Hono<AppEnv>()
   .delete('/users/:userId/deactivated', async (c) => {
     const userId = readParam(c, 'userId', entityId);
     return c.json({ user: await directory(c.env).setDeactivated(userId, false) });
+  })
+  .put('/users/:userId/admin', async (c) => {
+    const userId = readParam(c, 'userId', entityId);
+    return c.json({ user: await directory(c.env).setInstanceAdmin(userId, true) });
+  })
+  .delete('/users/:userId/admin', async (c) => {
+    const userId = readParam(c, 'userId', entityId);
+    return c.json({ user: await directory(c.env).setInstanceAdmin(userId, false) });
   });

@@ -74,6 +74,18 @@ export const HTTP_ROWS: HttpRow[] = [
     expect: instanceAdmin,
   },
   {
+    method: 'PUT',
+    route: '/api/admin/users/:userId/admin',
+    call: async (w) => ({ path: `/api/admin/users/${(await w.newUser()).account.id}/admin`, json: {} }),
+    expect: instanceAdmin,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/admin/users/:userId/admin',
+    call: (w) => ({ path: `/api/admin/users/${w.stranger.account.id}/admin` }),
+    expect: instanceAdmin,
+  },
+  {
     method: 'POST',
     route: '/api/auth/signup',
     call: (_w, caller) => ({ path: '/api/auth/signup', json: { username: `new-${caller.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}`, password: 'correct horse battery staple' } }),

@@ -73,6 +73,8 @@ export const endpoints = {
 
   updateInstance: (body: UpdateInstanceSettingsBody) => api<InstanceInfo>('PATCH', '/instance', body),
   adminUsers: () => api<{ users: AdminUser[] }>('GET', '/admin/users'),
+  setInstanceAdmin: (userId: string, isAdmin: boolean) =>
+    api<{ user: AdminUser }>(isAdmin ? 'PUT' : 'DELETE', `/admin/users/${userId}/admin`, isAdmin ? {} : undefined),
   setDeactivated: (userId: string, deactivated: boolean) =>
     api<{ user: AdminUser }>(deactivated ? 'PUT' : 'DELETE', `/admin/users/${userId}/deactivated`, deactivated ? {} : undefined),
 

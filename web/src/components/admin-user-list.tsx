@@ -10,7 +10,7 @@ import { FormError } from './form-error';
 
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
-/** Every account on the server, searchable; administrators deactivate and reactivate them (never their own). */
+/** Every account on the server, searchable; administrators make others administrators, and deactivate and reactivate accounts (never their own). */
 export function AdminUserList(props: { users: Resource<AdminUser[]>; myId: string; onChanged: (user: AdminUser) => void }): JSX.Element {
   const [query, setQuery] = createSignal('');
   const [confirming, setConfirming] = createSignal<AdminUser | null>(null);
@@ -19,14 +19,16 @@ export function AdminUserList(props: { users: Resource<AdminUser[]>; myId: strin
   const shown = () => searchPeople(query(), all());
   const deactivatedCount = () => all().filter((u) => u.deactivatedAt !== null).length;
 
-  async function reactivate(user: AdminUser) {
+  async function change(request: Promise<{ user: AdminUser }>) {
     setError(null);
     try {
-      props.onChanged((await endpoints.setDeactivated(user.id, false)).user);
+      props.onChanged((await request).user);
     } catch (e) {
       setError(errorMessage(e));
     }
   }
+  const reactivate = (user: AdminUser) => change(endpoints.setDeactivated(user.id, false));
+  const toggleAdmin = (user: AdminUser) => change(endpoints.setInstanceAdmin(user.id, !user.isAdmin));
 
   return (
     <div class="admin-users">
@@ -94,6 +96,16 @@ export function AdminUserList(props: { users: Resource<AdminUser[]>; myId: strin
                   </Show>
                 </td>
                 <td class="actions">
+                  <Show when={user.id !== props.myId && user.deactivatedAt === null}>
+                    <button
+                      class="button small"
+                      type="button"
+                      aria-label={user.isAdmin ? `Remove ${user.displayName} as administrator` : `Make ${user.displayName} an administrator`}
+                      onClick={() => void toggleAdmin(user)}
+                    >
+                      {user.isAdmin ? 'Remove admin' : 'Make admin'}
+                    </button>
+                  </Show>
                   <Show
                     when={user.deactivatedAt === null}
                     fallback={
