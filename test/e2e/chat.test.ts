@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiClient, person } from './harness/api';
 import { openTab } from './harness/browser';
 import { useHearth } from './harness/hearth';
-import { bodies, channelView, expectBodies, openChannel, send, signInContext, signUp, submitSignUp } from './harness/ui';
+import { bodies, channelView, expectBodies, openChannel, poll, send, signInContext, signUp, submitSignUp } from './harness/ui';
 
 /** The app's reconnect backoff tops out at 10 s; a restart plus one full wait fits in this. */
 const RECONNECT_TIMEOUT_MS = 25_000;
@@ -52,14 +52,19 @@ describe('chatting through the real server', () => {
       await expectBodies(b.page, said);
     }
 
-    // Shift+Enter is a new line inside the message; only Enter sends it.
+    // Shift+Enter is a new line inside the message; only Enter sends it. A new line stays a line break...
+    await send(b.page, 'First line\nsecond line');
+    const lastBody = () => a.page.getByTestId('message-body').last();
+    await poll(() => lastBody().innerText()).toBe('First line\nsecond line');
+    expect((await lastBody().boundingBox())!.height).toBeGreaterThan(30); // two lines
+
+    // ...and Markdown lines become Markdown: a paragraph and a list, for both people.
     await send(b.page, 'Checklist:\n- wicks\n- oil');
-    said.push('Checklist:\n- wicks\n- oil');
-    await expectBodies(a.page, said);
-    await expectBodies(b.page, said);
-    const lastBody = a.page.getByTestId('message-body').last();
-    expect(await lastBody.innerText()).toBe('Checklist:\n- wicks\n- oil');
-    expect((await lastBody.boundingBox())!.height).toBeGreaterThan(40); // rendered on three lines
+    for (const page of [a.page, b.page]) {
+      const body = page.getByTestId('message-body').last();
+      await poll(() => body.locator('li').allTextContents()).toEqual(['wicks', 'oil']);
+      expect(await body.locator('p').first().innerText()).toBe('Checklist:');
+    }
 
     expect([...a.errors, ...b.errors]).toEqual([]);
     await Promise.all([a.context.close(), b.context.close()]);

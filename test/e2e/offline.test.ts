@@ -32,14 +32,15 @@ describe('offline', () => {
     await channelView(page, 'general').waitFor();
     await send(page, 'Nothing here leaves the LAN.');
     await send(page, 'Not even a **font**.\nOr an emoji 🔥');
-    await expectBodies(page, ['Nothing here leaves the LAN.', 'Not even a **font**.\nOr an emoji 🔥']);
+    await expectBodies(page, ['Nothing here leaves the LAN.', 'Not even a font. Or an emoji 🔥']);
+    expect(await page.getByTestId('message-body').last().locator('strong').innerText()).toBe('font');
     await page.locator('.workspace-name').click();
     await page.getByRole('menuitem', { name: 'Invite people' }).click();
     await page.getByRole('button', { name: 'Create invite code' }).click();
     await page.getByTestId('invite-code').waitFor();
     await page.keyboard.press('Escape');
     await page.reload();
-    await expectBodies(page, ['Nothing here leaves the LAN.', 'Not even a **font**.\nOr an emoji 🔥']);
+    await expectBodies(page, ['Nothing here leaves the LAN.', 'Not even a font. Or an emoji 🔥']);
     await page.evaluate(() => document.fonts.ready);
 
     expect(requests.length).toBeGreaterThan(5); // the recording saw the app load

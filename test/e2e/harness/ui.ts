@@ -59,9 +59,13 @@ export async function send(page: Page, text: string): Promise<void> {
   await poll(() => composer.inputValue()).toBe('');
 }
 
-/** The bodies of the stored messages the page shows, oldest first (pending ones are not in it). */
+/**
+ * The stored messages the page shows (pending ones are not in it), oldest first, as
+ * a reader sees them: the rendered text with its white space folded to single spaces,
+ * so "**bold**\nnext" reads "bold next".
+ */
 export function bodies(page: Page): Promise<string[]> {
-  return page.getByTestId('message-body').allTextContents();
+  return page.getByTestId('message-body').evaluateAll((shown) => shown.map((body) => (body as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
 }
 
 /** `expect.poll` with the suite's UI timeout instead of Vitest's one second. */

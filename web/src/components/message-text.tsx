@@ -1,25 +1,15 @@
-import { For, Show, type JSX } from 'solid-js';
+import { createEffect, type JSX } from 'solid-js';
 import type { Message } from '../../../src/shared/model';
-import { mentionSegments } from '../lib/mention-segments';
+import { renderMarkdown } from '../lib/markdown/render';
 
-/** A message's text with its resolved mentions drawn as chips; yours stand out. */
+/** A message's text as Markdown, with its resolved mentions drawn as chips; yours stand out. */
 export function MessageText(props: { message: Message; myId: string }): JSX.Element {
-  const segments = () => mentionSegments(props.message.body, props.message.mentions, props.message.broadcasts);
-  return (
-    <span data-testid="message-body">
-      <For each={segments()}>
-        {(segment) => (
-          <Show when={'mention' in segment && segment.mention} fallback={segment.text}>
-            {(mention) => (
-              <span class="mention" classList={{ me: mention().broadcast || mention().userId === props.myId }} data-testid="mention">
-                {segment.text}
-              </span>
-            )}
-          </Show>
-        )}
-      </For>
-    </span>
-  );
+  let body!: HTMLDivElement;
+  createEffect(() => {
+    const { body: text, mentions, broadcasts } = props.message;
+    body.replaceChildren(renderMarkdown(text, { mentions, broadcasts, myId: props.myId }));
+  });
+  return <div class="markdown" data-testid="message-body" ref={body} />;
 }
 
 /** Whether a message calls on this person: by name, or @channel/@everyone/@here. Never their own. */
