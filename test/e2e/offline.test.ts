@@ -34,13 +34,19 @@ describe('offline', () => {
     await send(page, 'Not even a **font**.\nOr an emoji 🔥');
     await expectBodies(page, ['Nothing here leaves the LAN.', 'Not even a font. Or an emoji 🔥']);
     expect(await page.getByTestId('message-body').last().locator('strong').innerText()).toBe('font');
+    // Highlighting loads its grammar from Hearth itself, under the CSP.
+    await send(page, '```ts:src/app.ts\nconst answer: number = 42;\n```');
+    const code = page.getByTestId('message-body').last();
+    await code.locator('.hljs-keyword').first().waitFor();
+    expect(await code.innerText()).toContain('src/app.ts');
     await page.locator('.workspace-name').click();
     await page.getByRole('menuitem', { name: 'Invite people' }).click();
     await page.getByRole('button', { name: 'Create invite code' }).click();
     await page.getByTestId('invite-code').waitFor();
     await page.keyboard.press('Escape');
     await page.reload();
-    await expectBodies(page, ['Nothing here leaves the LAN.', 'Not even a font. Or an emoji 🔥']);
+    await expectBodies(page, ['Nothing here leaves the LAN.', 'Not even a font. Or an emoji 🔥', expect.stringContaining('const answer: number = 42;')]);
+    await page.getByTestId('message-body').last().locator('.hljs-keyword').first().waitFor();
     await page.evaluate(() => document.fonts.ready);
 
     expect(requests.length).toBeGreaterThan(5); // the recording saw the app load

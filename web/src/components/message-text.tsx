@@ -1,13 +1,15 @@
 import { createEffect, type JSX } from 'solid-js';
 import type { Message } from '../../../src/shared/model';
+import { enhanceMessage } from '../lib/markdown/enhance';
 import { renderMarkdown } from '../lib/markdown/render';
 
-/** A message's text as Markdown, with its resolved mentions drawn as chips; yours stand out. */
+/** A message's text as Markdown, with its resolved mentions drawn as chips (yours stand out) and code blocks highlighted. */
 export function MessageText(props: { message: Message; myId: string }): JSX.Element {
   let body!: HTMLDivElement;
   createEffect(() => {
     const { body: text, mentions, broadcasts } = props.message;
     body.replaceChildren(renderMarkdown(text, { mentions, broadcasts, myId: props.myId }));
+    void enhanceMessage(body);
   });
   return <div class="markdown" data-testid="message-body" ref={body} />;
 }

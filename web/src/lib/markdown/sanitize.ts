@@ -5,6 +5,7 @@
  * parsing and pruning; the hooks below fit its output to chat.
  */
 import createDOMPurify, { type DOMPurify } from 'dompurify';
+import { safeCodeClass } from './code-info';
 
 const ALLOWED_TAGS = [
   'a', 'blockquote', 'br', 'code', 'del', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'input',
@@ -15,8 +16,6 @@ const ALLOWED_ATTR = ['href', 'title', 'class', 'start', 'type', 'checked', 'dis
 const ALLOWED_URI = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 const LIVE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const ALIGNMENTS = new Set(['left', 'center', 'right']);
-/** The only class Markdown makes: a fenced block's language, kept for highlighting. */
-const LANGUAGE_CLASS = /^language-[\w#+.-]{1,40}$/;
 
 /** A browsing context: the page's own window, or a test's. */
 export type Win = Window & typeof globalThis;
@@ -43,7 +42,12 @@ function purifierFor(win: Win): DOMPurify {
     node.removeAttribute('align');
   });
   purify.addHook('uponSanitizeAttribute', (node, data) => {
-    if (data.attrName === 'class') data.keepAttr = node.nodeName === 'CODE' && LANGUAGE_CLASS.test(data.attrValue);
+    // The only class Markdown makes: a fenced block's language and file name (code-info.ts).
+    if (data.attrName === 'class') {
+      const kept = node.nodeName === 'CODE' ? safeCodeClass(data.attrValue) : null;
+      data.keepAttr = kept !== null;
+      if (kept !== null) data.attrValue = kept;
+    }
     if ((data.attrName === 'type' || data.attrName === 'checked' || data.attrName === 'disabled') && node.nodeName !== 'INPUT') data.keepAttr = false;
   });
   purify.addHook('afterSanitizeAttributes', (node) => {

@@ -1,0 +1,10 @@
+/**
+ * What a rendered message gains once it is in the page: nodes built by Hearth's own code with
+ * the DOM API, never by parsing message text. Runs after render.ts, on the message's element.
+ */
+import { enhanceCodeBlocks } from './code-block';
+import type { Win } from './sanitize';
+
+export function enhanceMessage(root: Element, win: Win = window): Promise<void> {
+  return enhanceCodeBlocks(root, win);
+}
