@@ -3,10 +3,8 @@
  * a span-only allow-list, the header, Copy and the fold for long blocks. The parsing half runs
  * here in Node; the DOM half in Debian's Chromium, as in markdown-render.test.ts.
  */
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../e2e/harness/browser';
+import { describe, expect, it } from 'vitest';
+import { useMarkdownPage } from './markdown-page';
 import { parseCodeClass, safeCodeClass } from '../../web/src/lib/markdown/code-info';
 import { HIGHLIGHTED_NAMES, languageFor } from '../../web/src/lib/markdown/languages';
 import { markdownToHtml } from '../../web/src/lib/markdown/parse';
@@ -55,36 +53,7 @@ describe('code block info strings', () => {
   });
 });
 
-let browser: Browser;
-let page: Page;
-const requests: string[] = [];
-
-beforeAll(async () => {
-  const bundle = await build({
-    stdin: {
-      contents: "export { renderMarkdown } from './render'; export { enhanceMessage } from './enhance';",
-      resolveDir: 'web/src/lib/markdown',
-      loader: 'ts',
-    },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    globalName: 'hearthMarkdown',
-    logLevel: 'silent',
-  });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.route('**/*', (route) => {
-    requests.push(route.request().url());
-    return route.abort();
-  });
-  await page.setContent('<!doctype html><html><body><div id="out" class="markdown"></div></body></html>');
-  await page.addScriptTag({ content: bundle.outputFiles[0].text });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const markdownPage = useMarkdownPage("export { renderMarkdown } from './render'; export { enhanceMessage } from './enhance';", 'markdown');
 
 interface Block {
   pwned: boolean;
@@ -101,7 +70,7 @@ interface Block {
 }
 
 function renderBlock(markdown: string): Promise<Block> {
-  return page.evaluate(async (body) => {
+  return markdownPage.page.evaluate(async (body) => {
     type Api = typeof import('../../web/src/lib/markdown/render') & typeof import('../../web/src/lib/markdown/enhance');
     const w = window as unknown as { __pwned?: number; hearthMarkdown: Api };
     const out = document.getElementById('out')!;
@@ -197,7 +166,7 @@ describe('code blocks in Chromium', () => {
     const long = await renderBlock('```\n' + lines(16) + '\n```');
     expect(long.classes).toBe('code-block collapsed');
     expect(long.fold).toBe('Show more (16 lines)');
-    const toggled = await page.evaluate(() => {
+    const toggled = await markdownPage.page.evaluate(() => {
       const block = document.querySelector('.code-block')!;
       const fold = block.querySelector<HTMLButtonElement>('.code-fold')!;
       fold.click();
@@ -212,7 +181,7 @@ describe('code blocks in Chromium', () => {
   });
 
   it('copies the code as written and says so, with the clipboard API or a selection', async () => {
-    const copy = (secure: boolean) => page.evaluate(async (secure) => {
+    const copy = (secure: boolean) => markdownPage.page.evaluate(async (secure) => {
       let text: string | null = null;
       Object.defineProperty(window, 'isSecureContext', { configurable: true, value: secure });
       Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => { text = t; } } });
@@ -230,6 +199,6 @@ describe('code blocks in Chromium', () => {
   });
 
   it('made no request while rendering all of the above', () => {
-    expect(requests).toEqual([]);
+    expect(markdownPage.requests).toEqual([]);
   });
 });

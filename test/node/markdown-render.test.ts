@@ -4,10 +4,8 @@
  * the DOM half runs in Debian's Chromium (the project has no jsdom or happy-dom, whose
  * parsers differ from a browser's); the parser half is checked here in Node.
  */
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../e2e/harness/browser';
+import { describe, expect, it } from 'vitest';
+import { useMarkdownPage } from './markdown-page';
 import { markdownToHtml } from '../../web/src/lib/markdown/parse';
 
 describe('markdownToHtml', () => {
@@ -81,34 +79,7 @@ const ALLOWED: Record<string, string[]> = {
   th: CELL, td: CELL, ul: TEXT, span: ['class', 'data-testid'],
 };
 
-let browser: Browser;
-let page: Page;
-/** Requests from the test page: a rendered message must make none. */
-const requests: string[] = [];
-
-beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: ['web/src/lib/markdown/render.ts'],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    globalName: 'hearthMarkdown',
-    logLevel: 'silent',
-  });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  // Any request at all would be a resource loaded by a message: there are none to serve.
-  await page.route('**/*', (route) => {
-    requests.push(route.request().url());
-    return route.abort();
-  });
-  await page.setContent('<!doctype html><html><body><div id="out"></div></body></html>');
-  await page.addScriptTag({ content: bundle.outputFiles[0].text });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const markdownPage = useMarkdownPage("export * from './render';");
 
 interface Rendered {
   html: string;
@@ -118,7 +89,7 @@ interface Rendered {
 }
 
 function render(markdown: string, myId = 'me'): Promise<Rendered> {
-  return page.evaluate(
+  return markdownPage.page.evaluate(
     async ([body, id]) => {
       const w = window as unknown as { __pwned?: number; hearthMarkdown: typeof import('../../web/src/lib/markdown/render') };
       const out = document.getElementById('out')!;
@@ -191,6 +162,6 @@ describe('renderMarkdown in Chromium', () => {
   });
 
   it('made no request while rendering all of the above', () => {
-    expect(requests).toEqual([]);
+    expect(markdownPage.requests).toEqual([]);
   });
 });
