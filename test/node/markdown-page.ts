@@ -14,7 +14,7 @@ export interface MarkdownPage {
   readonly requests: string[];
 }
 
-/** `exports` names what the bundle exposes, from web/src/lib/markdown; `bodyClass` goes on the #out element. */
+/** `exports` names what the bundle exposes, from web/src/lib/markdown; `outClass` goes on the #out element. */
 export function useMarkdownPage(exports: string, outClass = ''): MarkdownPage {
   let browser: Browser | undefined;
   const state = { page: undefined as unknown as Page, requests: [] as string[] };

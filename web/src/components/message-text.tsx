@@ -1,9 +1,10 @@
 import { createEffect, type JSX } from 'solid-js';
 import type { Message } from '../../../src/shared/model';
+import { isEmojiOnly } from '../lib/markdown/emoji-only';
 import { enhanceMessage } from '../lib/markdown/enhance';
 import { renderMarkdown } from '../lib/markdown/render';
 
-/** A message's text as Markdown, with its resolved mentions drawn as chips (yours stand out) and code blocks highlighted. */
+/** A message's text as Markdown, with its resolved mentions drawn as chips (yours stand out) and code blocks highlighted; only emoji show large. */
 export function MessageText(props: { message: Message; myId: string }): JSX.Element {
   let body!: HTMLDivElement;
   createEffect(() => {
@@ -11,7 +12,7 @@ export function MessageText(props: { message: Message; myId: string }): JSX.Elem
     body.replaceChildren(renderMarkdown(text, { mentions, broadcasts, myId: props.myId }));
     void enhanceMessage(body);
   });
-  return <div class="markdown" data-testid="message-body" ref={body} />;
+  return <div class="markdown" classList={{ 'emoji-only': isEmojiOnly(props.message.body) }} data-testid="message-body" ref={body} />;
 }
 
 /** Whether a message calls on this person: by name, or @channel/@everyone/@here. Never their own. */
