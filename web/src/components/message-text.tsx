@@ -10,9 +10,11 @@ export function MessageText(props: { message: Message; myId: string }): JSX.Elem
   createEffect(() => {
     const { body: text, mentions, broadcasts } = props.message;
     body.replaceChildren(renderMarkdown(text, { mentions, broadcasts, myId: props.myId }));
+    // Set here rather than bound: enhancing may find a message of :shortcodes: is only emoji too.
+    body.classList.toggle('emoji-only', isEmojiOnly(text));
     void enhanceMessage(body);
   });
-  return <div class="markdown" classList={{ 'emoji-only': isEmojiOnly(props.message.body) }} data-testid="message-body" ref={body} />;
+  return <div class="markdown" data-testid="message-body" ref={body} />;
 }
 
 /** Whether a message calls on this person: by name, or @channel/@everyone/@here. Never their own. */

@@ -3,8 +3,9 @@
  * the DOM API, never by parsing message text. Runs after render.ts, on the message's element.
  */
 import { enhanceCodeBlocks } from './code-block';
+import { replaceShortcodes } from './shortcodes';
 import type { Win } from './sanitize';
 
-export function enhanceMessage(root: Element, win: Win = window): Promise<void> {
-  return enhanceCodeBlocks(root, win);
+export async function enhanceMessage(root: Element, win: Win = window): Promise<void> {
+  await Promise.all([enhanceCodeBlocks(root, win), replaceShortcodes(root)]);
 }
