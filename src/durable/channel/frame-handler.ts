@@ -7,7 +7,7 @@ import { errorSubject, parseClientFrame } from './frames';
 import { identityOf, type SocketIdentity } from './identity';
 import { asMessage } from './message-view';
 import * as messages from './messages';
-import { recordPostTime, requireMayWrite, requireSlowModeAllows } from './policy';
+import { recordPostTime, requireMayWrite, requireSlowModeAllows, writeRefusal } from './policy';
 import { react } from './reactions';
 import { broadcastFrame, sendFrame } from './sockets';
 import { requireThreadRoot } from './threads';
@@ -124,21 +124,12 @@ export class FrameHandler {
       case 'typing': {
         if (frame.threadRoot !== undefined) requireThreadRoot(this.db, frame.threadRoot);
         // Someone who may not post is not typing anything the others will see.
-        if (!this.mayWrite(identity())) return;
+        if (writeRefusal(this.db, identity(), Date.now())) return;
         if (!this.typing.allow(me.userId, Date.now())) return;
         const signal: ServerFrame = { type: 'typing', userId: me.userId, name: me.displayName, threadRoot: frame.threadRoot ?? null };
         this.broadcast(signal, (viewer) => viewer.userId !== me.userId);
         return;
       }
-    }
-  }
-
-  private mayWrite(identity: SocketIdentity): boolean {
-    try {
-      requireMayWrite(this.db, identity, Date.now());
-      return true;
-    } catch {
-      return false;
     }
   }
 

@@ -45,14 +45,20 @@ function currentPolicy(db: ChannelDb) {
   return db.select({ archivedAt: channelInfo.archivedAt, slowModeSeconds: channelInfo.slowModeSeconds }).from(channelInfo).get();
 }
 
-/** Refuses a post, edit, delete, reaction or pin in an archived (read-only) channel or by someone timed out. */
-export function requireMayWrite(db: ChannelDb, identity: SocketIdentity, now: number) {
+/** Why a post, edit, delete, reaction or pin is refused now: an archived (read-only) channel, or a timeout; null when allowed. */
+export function writeRefusal(db: ChannelDb, identity: SocketIdentity, now: number): AppError | null {
   if (currentPolicy(db)?.archivedAt != null) {
-    throw new AppError('channel_archived', 'This channel is archived: it can be read but not changed. A moderator can unarchive it.');
+    return new AppError('channel_archived', 'This channel is archived: it can be read but not changed. A moderator can unarchive it.');
   }
   if (identity.timedOutUntil !== null && now < identity.timedOutUntil) {
-    throw new AppError('timed_out', `You are timed out until ${new Date(identity.timedOutUntil).toISOString()}`);
+    return new AppError('timed_out', `You are timed out until ${new Date(identity.timedOutUntil).toISOString()}`);
   }
+  return null;
+}
+
+export function requireMayWrite(db: ChannelDb, identity: SocketIdentity, now: number) {
+  const refusal = writeRefusal(db, identity, now);
+  if (refusal) throw refusal;
 }
 
 /** Refuses a new message sooner after the person's last one than slow mode allows; moderators and above are exempt. */
