@@ -19,5 +19,8 @@ await build({
 });
 
 if (!process.argv.includes('--worker-only')) {
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', 'web', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const vite = (...args) => execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', ...args, '--logLevel', 'warn'], { stdio: 'inherit' });
+  vite('web');
+  // The diagram frame after the app: the app's build empties web/dist.
+  vite('--config', 'web/vite.frames.config.ts');
 }

@@ -2,7 +2,40 @@ import { describe, expect, it } from 'vitest';
 import { person } from './harness/api';
 import { openTab } from './harness/browser';
 import { useHearth } from './harness/hearth';
+import type { Page } from 'playwright-core';
 import { channelView, expectBodies, send, signUp } from './harness/ui';
+
+const RICH_MESSAGE = [
+  '### Release checklist :rocket:',
+  '| Step | Owner | Done |',
+  '|:-----|:-----:|-----:|',
+  '| Build | @judy | yes |',
+  '| Ship | ops | no |',
+  '```ts:src/app.ts',
+  'export const answer: number = 42;',
+  '```',
+  '```mermaid',
+  'graph LR',
+  '  Build --> Test --> Ship',
+  '```',
+  'Euler: $e^{i\\pi} + 1 = 0$',
+  '$$',
+  '\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}',
+  '$$',
+].join('\n');
+
+/** The last message shows its table, highlighted code, diagram (as a loaded image), math and emoji. */
+async function expectRichMessage(page: Page): Promise<void> {
+  const message = page.getByTestId('message-body').last();
+  await message.locator('table td').first().waitFor();
+  await message.locator('.hljs-keyword').first().waitFor();
+  const diagram = message.getByTestId('diagram').locator('img');
+  await diagram.waitFor();
+  await expect.poll(() => diagram.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await message.locator('.math-inline .katex').waitFor();
+  await message.locator('.math-display .katex-display').waitFor();
+  expect(await message.locator('h3').innerText()).toContain('🚀');
+}
 
 describe('offline', () => {
   const hearth = useHearth();
@@ -39,14 +72,22 @@ describe('offline', () => {
     const code = page.getByTestId('message-body').last();
     await code.locator('.hljs-keyword').first().waitFor();
     expect(await code.innerText()).toContain('src/app.ts');
+    // Everything rich at once: each part is drawn from files Hearth serves itself.
+    await send(page, RICH_MESSAGE);
+    await expectRichMessage(page);
     await page.locator('.workspace-name').click();
     await page.getByRole('menuitem', { name: 'Invite people' }).click();
     await page.getByRole('button', { name: 'Create invite code' }).click();
     await page.getByTestId('invite-code').waitFor();
     await page.keyboard.press('Escape');
     await page.reload();
-    await expectBodies(page, ['Nothing here leaves the LAN.', 'Not even a font. Or an emoji 🔥', expect.stringContaining('const answer: number = 42;')]);
-    await page.getByTestId('message-body').last().locator('.hljs-keyword').first().waitFor();
+    await expectBodies(page, [
+      'Nothing here leaves the LAN.',
+      'Not even a font. Or an emoji 🔥',
+      expect.stringContaining('const answer: number = 42;'),
+      expect.stringContaining('Release checklist'),
+    ]);
+    await expectRichMessage(page);
     await page.evaluate(() => document.fonts.ready);
 
     expect(requests.length).toBeGreaterThan(5); // the recording saw the app load

@@ -17,6 +17,38 @@ const CONVERSATION: [who: 'kim' | 'lee', body: string][] = [
   ['kim', 'Deal 👍'],
 ];
 
+/** A message using everything Markdown in Hearth can show, as an engineer would write it. */
+const SHOWCASE = [
+  '**Pump P-101 vibration** — findings from Tuesday :wrench:',
+  '',
+  '> Readings above *7.1 mm/s* trip the alarm; we saw ~~6.8~~ **7.4** at full load.',
+  '',
+  '| Sensor | Before | After | Δ |',
+  '|:-------|-------:|------:|:-:|',
+  '| Bearing DE | 7.4 | 2.1 | ✅ |',
+  '| Bearing NDE | 5.9 | 1.8 | ✅ |',
+  '',
+  '```py:tools/vibration.py',
+  'def rms(samples: list[float]) -> float:',
+  '    """Root mean square of one window."""',
+  '    return (sum(s * s for s in samples) / len(samples)) ** 0.5',
+  '```',
+  '',
+  '```mermaid',
+  'graph LR',
+  '  A[Alarm] --> B{Above 7.1?}',
+  '  B -- yes --> C[Stop pump]',
+  '  B -- no --> D[Log reading]',
+  '```',
+  '',
+  'Velocity from acceleration: $v(t) = \\int_0^t a(\\tau)\\,d\\tau$, and over a window',
+  '$$',
+  'v_{\\mathrm{rms}} = \\sqrt{\\frac{1}{N}\\sum_{i=1}^{N} v_i^2}',
+  '$$',
+  '- [x] realign coupling',
+  '- [ ] replace DE bearing at next shutdown — see [the manual](https://intranet.example/manuals/p101)',
+].join('\n');
+
 const MENTION = (username: string) => `@${username} the torque wrench is back in the store room`;
 
 /** Pictures of the main screens in both colour schemes, for a person to look at (test-results/screenshots/). */
@@ -79,6 +111,26 @@ describe('screenshots', () => {
     await context.close();
     return { signInBackground, workspaceBackground };
   }
+
+  it('a message using all of Markdown, code, a diagram and math, in light and in dark', async () => {
+    const ada = person('Ada Moreau');
+    const adaApi = await ApiClient.signUp(hearth.server.url, ada);
+    const showroom = await adaApi.createWorkspace('Maintenance');
+    await adaApi.send(showroom.workspaceId, showroom.channelId, [SHOWCASE]);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { context, page, errors } = await openTab(hearth.browser, hearth.server.url, { colorScheme, viewport: { width: 1280, height: 1000 } });
+      await signInContext(context, hearth.server.url, ada);
+      await openChannel(page, showroom.workspaceId, showroom.channelId);
+      const message = page.getByTestId('message-body').last();
+      await message.getByTestId('diagram').locator('img').waitFor();
+      await message.locator('.math-display .katex').waitFor();
+      await message.locator('.hljs-keyword').first().waitFor();
+      await page.evaluate(() => document.fonts.ready);
+      await shoot(page, `rich-message-${colorScheme}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
 
   it('the sign-in page, a conversation and the invite dialog render in light and in dark', async () => {
     const light = await screens('light', kim);

@@ -25,6 +25,8 @@ export function useMarkdownPage(exports: string, outClass = ''): MarkdownPage {
       write: false,
       format: 'iife',
       globalName: 'hearthMarkdown',
+      // Stylesheets (KaTeX's) are the web build's business; the page tests behaviour, not looks.
+      loader: { '.css': 'empty' },
       logLevel: 'silent',
     });
     browser = await launchChromium();

@@ -14,6 +14,27 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The diagram renderer frame (web/frames): sandboxed to an opaque origin, so it can reach
+ * neither the app's cookies, storage nor DOM, and allowed no network at all. Mermaid styles
+ * its drawing inline, which is why only this page may use inline styles. Embeddable by the
+ * app alone.
+ */
+export const FRAME_CONTENT_SECURITY_POLICY = [
+  'sandbox allow-scripts',
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  'img-src data:',
+  "font-src 'self'",
+  "frame-ancestors 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Where the renderer frame and its scripts are served from. */
+export const FRAMES_PATH = '/frames/';
+
 const HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
@@ -24,11 +45,34 @@ const HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 };
 
+const FRAME_HEADERS: Record<string, string> = {
+  ...HEADERS,
+  'Content-Security-Policy': FRAME_CONTENT_SECURITY_POLICY,
+  'X-Frame-Options': 'SAMEORIGIN',
+};
+
+/**
+ * The frame's module scripts are fetched in CORS mode from its opaque origin ("null"): they
+ * must be readable from any origin. They are the same public files anyone can download.
+ */
+const FRAME_SCRIPT_HEADERS: Record<string, string> = {
+  ...FRAME_HEADERS,
+  'Access-Control-Allow-Origin': '*',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+};
+
 export function securityHeaders(): MiddlewareHandler {
   return async function securityHeaders(c, next) {
     await next();
     if (c.res.status === 101) return; // an upgraded socket carries no page
     const res = new Response(c.res.body, c.res);
+    const path = new URL(c.req.url).pathname;
+    if (path.startsWith(FRAMES_PATH)) {
+      const headers = path.startsWith(`${FRAMES_PATH}assets/`) ? FRAME_SCRIPT_HEADERS : FRAME_HEADERS;
+      for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
+      c.res = res;
+      return;
+    }
     // A handler's own policy (an avatar's `sandbox`) is kept: both policies then apply.
     const ownPolicy = res.headers.get('Content-Security-Policy');
     for (const [name, value] of Object.entries(HEADERS)) res.headers.set(name, value);

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../context';
+import { FRAMES_PATH } from '../middleware/security-headers';
 
 const CONTENT_TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -12,6 +13,8 @@ const CONTENT_TYPES: Record<string, string> = {
   ico: 'image/x-icon',
   webp: 'image/webp',
   woff2: 'font/woff2',
+  woff: 'font/woff',
+  ttf: 'font/ttf',
   txt: 'text/plain; charset=utf-8',
   webmanifest: 'application/manifest+json',
   wasm: 'application/wasm',
@@ -26,6 +29,8 @@ export async function serveWebApp(c: Context<AppEnv>): Promise<Response> {
   const url = new URL(c.req.url);
   const asset = await fetchAsset(c, url.pathname);
   if (asset) return asset;
+  // The renderer frame is a file or nothing: the app's page must never load under the frame's policy.
+  if (url.pathname.startsWith(FRAMES_PATH)) return c.text('Not found', 404);
   return (await fetchAsset(c, '/index.html')) ?? c.text('The web app is not built; run npm run build', 503);
 }
 
@@ -37,6 +42,7 @@ async function fetchAsset(c: Context<AppEnv>, pathname: string): Promise<Respons
   const headers = new Headers(response.headers);
   headers.set('Content-Type', CONTENT_TYPES[extension] ?? 'application/octet-stream');
   // Vite names built files by content hash; everything else must revalidate.
-  headers.set('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+  const hashed = pathname.startsWith('/assets/') || pathname.startsWith(`${FRAMES_PATH}assets/`);
+  headers.set('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
   return new Response(c.req.method === 'HEAD' ? null : response.body, { status: 200, headers });
 }

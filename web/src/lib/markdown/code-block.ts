@@ -6,6 +6,8 @@
  */
 import { parseCodeClass } from './code-info';
 import { languageFor } from './languages';
+import { isMathCode } from './math';
+import { isDiagramCode } from './mermaid';
 import type { Win } from './sanitize';
 
 /** A block longer than this many lines starts folded. */
@@ -14,7 +16,8 @@ const COPIED_MS = 1500;
 
 /** Turns each fenced block under `root` into a code block; resolves when all are highlighted. */
 export function enhanceCodeBlocks(root: Element | DocumentFragment, win: Win = window): Promise<void> {
-  const blocks = [...root.querySelectorAll('pre > code')].filter((code) => !code.closest('.code-block'));
+  const blocks = [...root.querySelectorAll('pre > code')]
+    .filter((code) => !code.closest('.code-block') && !isMathCode(code) && !isDiagramCode(code));
   return Promise.all(blocks.map((code) => enhanceBlock(code as HTMLElement, win))).then(() => undefined);
 }
 

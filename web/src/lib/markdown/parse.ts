@@ -8,6 +8,7 @@ import { gfmAutolinkLiteral, gfmAutolinkLiteralHtml } from 'micromark-extension-
 import { gfmStrikethrough, gfmStrikethroughHtml } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable, gfmTableHtml } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem, gfmTaskListItemHtml } from 'micromark-extension-gfm-task-list-item';
+import { MATH_HTML, MATH_SYNTAX } from './math-syntax';
 
 /**
  * GFM without footnotes: their ids and back-links are page-wide, which a chat of many
@@ -16,7 +17,11 @@ import { gfmTaskListItem, gfmTaskListItemHtml } from 'micromark-extension-gfm-ta
 export const GFM_SYNTAX = [gfmAutolinkLiteral(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()];
 export const GFM_HTML = [gfmAutolinkLiteralHtml(), gfmStrikethroughHtml(), gfmTableHtml(), gfmTaskListItemHtml()];
 
+/** What a message may use: GFM plus `$math$`. */
+export const MESSAGE_SYNTAX = [...GFM_SYNTAX, MATH_SYNTAX];
+export const MESSAGE_HTML = [...GFM_HTML, MATH_HTML];
+
 /** A message body as HTML: not yet safe to insert, and soft line breaks are still newlines. */
 export function markdownToHtml(body: string): string {
-  return micromark(body, { extensions: GFM_SYNTAX, htmlExtensions: GFM_HTML });
+  return micromark(body, { extensions: MESSAGE_SYNTAX, htmlExtensions: MESSAGE_HTML });
 }
