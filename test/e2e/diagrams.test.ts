@@ -3,11 +3,14 @@
  * workerd in Debian's Chromium: diagrams from hostile sources are drawn without running their
  * script, reaching the app or fetching anything, and a broken diagram shows why, with its source.
  */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, person } from './harness/api';
 import { openTab } from './harness/browser';
 import { useHearth } from './harness/hearth';
+import { SCREENSHOT_DIR } from './harness/paths';
 import { openChannel, poll, signInContext } from './harness/ui';
 
 /** Each tries a way out that Mermaid's strict mode and the frame must close. */
@@ -118,6 +121,8 @@ describe('diagrams', () => {
     await expect.poll(() => broken.locator('.diagram-source').isVisible()).toBe(true);
     expect((await broken.locator('.diagram-source').innerText()).trim()).toBe(BROKEN);
     expect(await broken.locator('img').count()).toBe(0);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'diagrams.png') });
     expect(errors).toEqual([]);
     await context.close();
   });
