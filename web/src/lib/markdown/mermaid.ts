@@ -23,21 +23,12 @@ async function renderDiagram(code: HTMLElement): Promise<void> {
   const doc = pre.ownerDocument;
   const source = (code.textContent ?? '').replace(/\n$/, '');
 
-  const figure = doc.createElement('figure');
-  figure.className = 'diagram';
+  const figure = element(doc, 'figure', 'diagram');
   figure.dataset.testid = 'diagram';
-  const header = doc.createElement('div');
-  header.className = 'code-header';
-  const label = doc.createElement('span');
-  label.className = 'code-language';
-  label.textContent = 'Mermaid';
-  header.appendChild(label);
-  const canvas = doc.createElement('div');
-  canvas.className = 'diagram-canvas';
-  const status = doc.createElement('span');
-  status.className = 'diagram-status';
-  status.textContent = 'Drawing diagram…';
-  canvas.appendChild(status);
+  const header = element(doc, 'div', 'code-header');
+  header.appendChild(element(doc, 'span', 'code-language', 'Mermaid'));
+  const canvas = element(doc, 'div', 'diagram-canvas');
+  canvas.appendChild(element(doc, 'span', 'diagram-status', 'Drawing diagram…'));
   pre.replaceWith(figure);
   figure.appendChild(header);
   figure.appendChild(canvas);
@@ -71,12 +62,17 @@ async function renderDiagram(code: HTMLElement): Promise<void> {
   header.appendChild(sourceToggle(figure));
 }
 
+function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const made = doc.createElement(tag);
+  made.className = className;
+  if (text !== undefined) made.textContent = text;
+  return made;
+}
+
 function showError(figure: HTMLElement, canvas: HTMLElement, message: string): void {
   figure.classList.add('diagram-failed', 'show-source');
-  const error = figure.ownerDocument.createElement('p');
-  error.className = 'diagram-error';
+  const error = element(figure.ownerDocument, 'p', 'diagram-error', message);
   error.setAttribute('role', 'note');
-  error.textContent = message;
   canvas.replaceChildren(error);
 }
 
