@@ -154,7 +154,34 @@ describe('the composer: formatting keys, preview, rich paste, emoji completion',
     await poll(() => body.locator('th').allTextContents()).toEqual(['Part', 'Qty']);
     expect(await body.locator('td').allTextContents()).toEqual(['Bolt M6', '120']);
     expect(await body.locator('li').allTextContents()).toEqual(['Ordered today', 'Arrives Friday']);
+
+    // HTML with nothing but text in it (a chat line copied from another app) pastes as its text.
+    await ada.page.evaluate(() =>
+      navigator.clipboard.write([
+        new ClipboardItem({
+          'text/html': new Blob(['<span style="color: rgb(29, 28, 29)">see snake_case *here*</span>'], { type: 'text/html' }),
+          'text/plain': new Blob(['see snake_case *here*'], { type: 'text/plain' }),
+        }),
+      ]),
+    );
+    await composer.press('Control+v');
+    await poll(() => composer.inputValue()).toBe('see snake_case *here*');
+    await composer.fill('');
     expect(ada.errors).toEqual([]);
+  });
+
+  it('the editor of a sent message has the same formatting keys', async () => {
+    await composer.fill('torque to 40 Nm');
+    await composer.press('Enter');
+    const mine = ada.page.getByTestId('message').filter({ hasText: 'torque to 40 Nm' });
+    await mine.hover();
+    await mine.getByRole('button', { name: 'Edit message' }).click();
+    const editor = ada.page.getByTestId('message-editor');
+    await select(editor, 10, 15);
+    await editor.press('Control+b');
+    expect(await editor.inputValue()).toBe('torque to **40 Nm**');
+    await editor.press('Enter');
+    await poll(() => lastBody(ben.page).innerHTML()).toBe('<p>torque to <strong>40 Nm</strong></p>');
   });
 
   it('":tada" offers emoji from the picker\'s set; Enter picks it and it is posted as the emoji', async () => {

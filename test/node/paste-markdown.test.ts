@@ -66,6 +66,13 @@ describe('paste from Word', () => {
     expect(html).toContain('<th>Part</th>');
     expect(html).not.toMatch(/file:|o:p|mso-|·/);
   });
+
+  it('reads the marker from the comment form Word also writes (`<!--[if !supportLists]-->`), numbering from where it starts', async () => {
+    const item = (n: string, text: string) =>
+      `<p class=MsoListParagraphCxSpMiddle style='text-indent:-.25in;mso-list:l0 level1 lfo1'><!--[if !supportLists]--><span style='mso-bidi-font-family:Calibri'><span style='mso-list:Ignore'>${n}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;</span></span></span><!--[endif]-->${text}<o:p></o:p></p>`;
+    const { markdown } = await convert(`${item('3.', 'Clamp')}${item('4.', 'Cut')}`);
+    expect(markdown).toBe('3. Clamp\n4. Cut');
+  });
 });
 
 describe('paste from Google Docs', () => {
@@ -117,6 +124,19 @@ describe('paste from Excel', () => {
     expect(html.match(/<th[ >]/g)).toHaveLength(4);
     expect(html).toContain('<td>Bolt M6|M8</td>');
     expect(html).toContain('<td class="align-right">1,842.00</td>');
+  });
+});
+
+describe('paste from Google Sheets', () => {
+  it('becomes a table headed by its first row', async () => {
+    const sheets =
+      '<meta charset="utf-8"><google-sheets-html-origin><style type="text/css"><!--td {border: 1px solid #cccccc;}br {mso-data-placement:same-cell;}--></style>' +
+      '<table xmlns="http://www.w3.org/1999/xhtml" cellspacing="0" cellpadding="0" dir="ltr" border="1" style="table-layout:fixed;font-size:10pt;font-family:Arial;width:0px;border-collapse:collapse;border:none" data-sheets-root="1">' +
+      '<colgroup><col width="100"/><col width="100"/></colgroup><tbody>' +
+      '<tr style="height:21px;"><td style="overflow:hidden;padding:2px 3px 2px 3px;vertical-align:bottom;font-weight:bold;">Shift</td><td style="overflow:hidden;padding:2px 3px 2px 3px;vertical-align:bottom;font-weight:bold;">Lead</td></tr>' +
+      '<tr style="height:21px;"><td style="overflow:hidden;padding:2px 3px 2px 3px;vertical-align:bottom;">Early</td><td style="overflow:hidden;padding:2px 3px 2px 3px;vertical-align:bottom;">Cy</td></tr>' +
+      '</tbody></table></google-sheets-html-origin>';
+    expect((await convert(sheets)).markdown).toBe('| Shift | Lead |\n| --- | --- |\n| Early | Cy  |');
   });
 });
 

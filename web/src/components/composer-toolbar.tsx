@@ -14,7 +14,7 @@ const BUTTONS: { format: Format; icon: () => JSX.Element }[] = [
 export function ComposerToolbar(props: { previewing: boolean; onFormat: (format: Format) => void; onTogglePreview: () => void; children: JSX.Element }): JSX.Element {
   const apple = isApple();
   return (
-    <div class="composer-toolbar" role="toolbar" aria-label="Formatting">
+    <div class="composer-toolbar" role="group" aria-label="Formatting">
       <For each={BUTTONS}>
         {(button) => {
           const { label } = FORMATS[button.format];

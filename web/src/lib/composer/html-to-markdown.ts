@@ -1,23 +1,25 @@
 /**
  * Pasted HTML to Markdown: turndown with GitHub's tables, strikethrough and task lists (the Joplin
- * fork of the GFM plugin, which escapes `|` in cells and never leaves a table as HTML), after
+ * fork of the GFM plugin, which escapes `|` in cells and never leaves a table as HTML), once
  * office-html.ts has fitted Office and Google Docs markup to it. Loaded on the first rich paste,
  * as its own chunk.
  */
 import { gfm } from '@joplin/turndown-plugin-gfm';
 import TurndownService from 'turndown';
-import { cleanPastedHtml, hasStructure } from './office-html';
+import { parsePastedHtml } from './office-html';
 
 let service: TurndownService | undefined;
 
-/** The Markdown for `html`, or null when it says nothing plain text does not (then paste the text). */
-export function htmlToMarkdown(html: string, parser: DOMParser = new DOMParser()): string | null {
-  const doc = parser.parseFromString(html, 'text/html');
-  cleanPastedHtml(doc);
-  if (!hasStructure(doc.body)) return null;
+/** The Markdown for a document from parsePastedHtml(). */
+export function documentToMarkdown(doc: Document): string {
   service ??= createService();
-  const markdown = service.turndown(doc.body).replace(/[ \t]+$/gm, '');
-  return markdown.trim() === '' ? null : markdown;
+  return service.turndown(doc.body).replace(/[ \t]+$/gm, '');
+}
+
+/** The Markdown for `html`, or null when it says nothing plain text does not. */
+export function htmlToMarkdown(html: string): string | null {
+  const doc = parsePastedHtml(html);
+  return doc && documentToMarkdown(doc);
 }
 
 function createService(): TurndownService {

@@ -4,18 +4,28 @@
  * bullet, bold is often a style, Google Docs wraps everything in a bold element that is not
  * bold. Works on an inert DOMParser document: nothing in it runs or loads.
  */
-import { appendNodes, insertBefore, replaceNode, unwrap } from './dom-nodes';
+import { appendNodes, replaceNode, unwrap } from './dom-nodes';
+import { styleOf } from './inline-style';
 import { cleanTables } from './paste-tables';
+import { convertWordLists } from './word-lists';
 
 /** Never content: scripts, styles, media, form controls, frames. */
 const DROPPED = 'script, style, template, noscript, meta, link, title, iframe, frame, object, embed, svg, math, canvas, video, audio, button, select, textarea, input:not([type=checkbox])';
-/** Word's `mso-list:l0 level2 lfo1`: list l0, nesting level 2. (`mso-list:Ignore` marks the typed bullet.) */
-const MSO_LIST = /^(l\d+)\s+level(\d+)/;
 const LIVE_LINK = /^(?:https?:\/\/|mailto:)/i;
 /** Markup whose meaning Markdown can carry: without any, a paste stays plain text. */
 const STRUCTURE = 'strong, b, em, i, s, del, strike, code, pre, a[href], ul, ol, table, h1, h2, h3, h4, h5, h6, blockquote, hr, input[type=checkbox]';
 
-export function cleanPastedHtml(doc: Document): void {
+/**
+ * Pasted HTML parsed (inert) and cleaned, or null when it carries nothing plain text does not:
+ * then the browser pastes the text as usual. Cheap enough to decide during the paste event.
+ */
+export function parsePastedHtml(html: string, parser: DOMParser = new DOMParser()): Document | null {
+  const doc = parser.parseFromString(html, 'text/html');
+  cleanPastedHtml(doc);
+  return hasStructure(doc.body) ? doc : null;
+}
+
+function cleanPastedHtml(doc: Document): void {
   const body = doc.body;
   for (const element of body.querySelectorAll(DROPPED)) element.remove();
   convertWordLists(body);
@@ -32,82 +42,9 @@ export function cleanPastedHtml(doc: Document): void {
   replaceNoBreakSpaces(body);
 }
 
-export function hasStructure(body: HTMLElement): boolean {
+function hasStructure(body: HTMLElement): boolean {
   return body.querySelector(STRUCTURE) !== null;
 }
-
-/** A style attribute as lower-case properties and values (read as text: the page's CSP may block applying it). */
-export function styleOf(element: Element): Map<string, string> {
-  const style = new Map<string, string>();
-  for (const declaration of (element.getAttribute('style') ?? '').split(';')) {
-    const colon = declaration.indexOf(':');
-    if (colon > 0) style.set(declaration.slice(0, colon).trim().toLowerCase(), declaration.slice(colon + 1).trim().toLowerCase());
-  }
-  return style;
-}
-
-/**
- * Word writes each list item as a paragraph styled `mso-list:lN levelM` whose bullet or number is
- * typed text, inside `<![if !supportLists]>` (a bogus comment in HTML) or a `mso-list:Ignore` span.
- * Runs of such paragraphs become nested `<ul>`/`<ol>`: ordered when the typed marker is "1." or "a)".
- */
-function convertWordLists(body: HTMLElement): void {
-  const items = [...body.querySelectorAll('p')].filter((p) => MSO_LIST.test(styleOf(p).get('mso-list') ?? ''));
-  const done = new Set<Element>();
-  for (const first of items) {
-    if (done.has(first)) continue;
-    const run = [first];
-    for (let next = first.nextElementSibling; next && items.includes(next as HTMLParagraphElement); next = next.nextElementSibling) run.push(next as HTMLParagraphElement);
-    for (const p of run) done.add(p);
-    buildList(run);
-  }
-}
-
-function buildList(paragraphs: HTMLParagraphElement[]): void {
-  const doc = paragraphs[0].ownerDocument;
-  const stack: { level: number; list: HTMLElement }[] = [];
-  for (const p of paragraphs) {
-    const level = Number(MSO_LIST.exec(styleOf(p).get('mso-list') ?? '')?.[2] ?? 1);
-    const marker = takeMarker(p);
-    while (stack.length > 0 && stack[stack.length - 1].level > level) stack.pop();
-    let top = stack[stack.length - 1];
-    if (!top || top.level < level) {
-      const ordered = /^\(?\w+[.)]$/.test(marker);
-      const list = doc.createElement(ordered ? 'ol' : 'ul');
-      const start = Number.parseInt(marker, 10);
-      if (ordered && start > 1) list.setAttribute('start', String(start));
-      if (top) appendNodes(top.list.lastElementChild ?? top.list.appendChild(doc.createElement('li')), list);
-      else insertBefore(p, list);
-      top = { level, list };
-      stack.push(top);
-    }
-    const item = doc.createElement('li');
-    appendNodes(item, ...p.childNodes);
-    appendNodes(top.list, item);
-    p.remove();
-  }
-}
-
-/** Takes the typed bullet or number out of a Word list paragraph, returning it ("·", "o", "1.", "a)"). */
-function takeMarker(p: HTMLElement): string {
-  const doc = p.ownerDocument;
-  const walker = doc.createTreeWalker(p, 128 /* NodeFilter.SHOW_COMMENT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if ((node as Comment).data.trim() !== '[if !supportLists]') continue;
-    const hidden: Node[] = [];
-    for (let sibling = node.nextSibling; sibling && !isEndIf(sibling); sibling = sibling.nextSibling) hidden.push(sibling);
-    const marker = hidden.map((n) => n.textContent ?? '').join('');
-    for (const n of hidden) n.parentNode?.removeChild(n);
-    return compact(marker);
-  }
-  const ignored = [...p.querySelectorAll('span')].find((span) => styleOf(span).get('mso-list') === 'ignore');
-  const marker = compact(ignored?.textContent ?? '');
-  ignored?.remove();
-  return marker;
-}
-
-const isEndIf = (node: Node) => node.nodeType === 8 && (node as Comment).data.trim() === '[endif]';
-const compact = (text: string) => text.replace(/[\s\u00a0]+/g, '');
 
 /**
  * Comments (Office's conditional ones included), Word's `<o:p>` and VML drawings go; other

@@ -1,8 +1,10 @@
 /**
  * Rich text pasted into a message box (from a web page, Word, Google Docs, Excel) arrives as
  * Markdown, so its lists, tables, links and emphasis survive; Ctrl/Cmd+Shift+V pastes the plain
- * text. The converter (turndown) is fetched on the first rich paste.
+ * text, and so does the browser itself when the HTML holds nothing but text. The converter
+ * (turndown) is fetched on the first rich paste.
  */
+import { parsePastedHtml } from './office-html';
 import { insertAtSelection } from './text-edit';
 
 /** Past this much HTML, converting could stall typing: the plain text goes in. */
@@ -25,12 +27,14 @@ export function handlePaste(event: ClipboardEvent, textarea: HTMLTextAreaElement
   // VS Code puts its colours on the clipboard as HTML; what was copied is code, as text.
   if (!data || plainAsked || !data.types.includes('text/html') || data.types.includes('vscode-editor-data')) return;
   const html = data.getData('text/html');
+  if (html.length > HTML_MAX) return;
+  const doc = parsePastedHtml(html);
+  if (!doc) return;
   const plain = data.getData('text/plain');
-  if (!html.trim() || html.length > HTML_MAX) return;
-  // The clipboard can be read only during the event, and the converter is not loaded yet.
+  // The clipboard can be read only during the event, and the converter may not be loaded yet.
   event.preventDefault();
   void import('./html-to-markdown')
-    .then(({ htmlToMarkdown }) => htmlToMarkdown(html))
-    .catch(() => null)
-    .then((markdown) => insertAtSelection(textarea, markdown ?? plain));
+    .then(({ documentToMarkdown }) => documentToMarkdown(doc))
+    .catch(() => plain)
+    .then((markdown) => insertAtSelection(textarea, markdown.trim() ? markdown : plain));
 }
