@@ -1,10 +1,13 @@
 import { createEffect, createSignal, on, Show, type JSX } from 'solid-js';
 import { LIMITS } from '../../../src/shared/limits';
-import { BROADCAST_MENTIONS, type Message } from '../../../src/shared/model';
+import type { Message } from '../../../src/shared/model';
 import type { ChannelMember } from '../api/endpoints';
-import { BROADCAST_CANDIDATES, mentionAtCaret, rankCandidates, type MentionCandidate } from '../lib/mention-query';
+import { handlePaste, notePlainPasteKey } from '../lib/composer/paste-markdown';
+import { applyFormat, handleFormatKey } from '../lib/composer/text-edit';
+import { ComposerPreview } from './composer-preview';
+import { createSuggestions } from './composer-suggestions';
+import { ComposerToolbar } from './composer-toolbar';
 import { CloseIcon, SendIcon } from './icons';
-import { MentionMenu } from './mention-menu';
 
 /** Show a countdown once a message gets this close to the limit. */
 const COUNTDOWN_FROM = 500;
@@ -27,79 +30,61 @@ export interface ComposerProps {
   holdSend?: boolean;
 }
 
-/** The message box: Enter sends, Shift+Enter starts a new line, "@" offers people; it grows with its text. */
+/**
+ * The message box: Enter sends, Shift+Enter starts a new line, "@" offers people and ":sm" emoji,
+ * Ctrl/Cmd+B, I, Shift+X and E format, rich pastes become Markdown, and a preview shows the
+ * message as it will be posted. It grows with its text.
+ */
 export function Composer(props: ComposerProps): JSX.Element {
   const [text, setText] = createSignal('');
-  const [mention, setMention] = createSignal<{ start: number; query: string } | null>(null);
-  const [active, setActive] = createSignal(0);
+  const [previewing, setPreviewing] = createSignal(false);
   let textarea!: HTMLTextAreaElement;
+  let preview: HTMLElement | undefined;
+  /** Where the caret was when the preview opened, to put it back. */
+  let selection: [number, number] = [0, 0];
 
+  const suggestions = createSuggestions({ textarea: () => textarea, members: () => props.members(), myId: props.myId });
   const remaining = () => LIMITS.messageBodyMax - text().length;
-
-  const candidates = (): MentionCandidate[] => {
-    const at = mention();
-    if (!at) return [];
-    const people = props.members()
-      .filter((m) => m.userId !== props.myId)
-      .map((m) => ({ handle: m.username, label: m.displayName, detail: `@${m.username}`, userId: m.userId }));
-    const broadcasts = BROADCAST_MENTIONS.map((b) => ({ handle: b, label: `@${b}`, detail: BROADCAST_CANDIDATES[b], userId: null }));
-    return rankCandidates(at.query, [...people, ...broadcasts]);
-  };
+  const canSend = () => !!text().trim() && remaining() >= 0 && !props.holdSend;
 
   const resize = () => {
     textarea.style.height = 'auto';
     textarea.style.height = `${Math.min(textarea.scrollHeight, 240)}px`;
   };
 
-  const updateMention = () => {
-    setMention(mentionAtCaret(textarea.value, textarea.selectionStart));
-    setActive(0);
-  };
-
-  function pick(candidate: MentionCandidate) {
-    const at = mention();
-    if (!at) return;
-    const caret = textarea.selectionStart;
-    const value = `${textarea.value.slice(0, at.start)}@${candidate.handle} ${textarea.value.slice(caret)}`;
-    textarea.value = value;
-    setText(value);
-    const position = at.start + candidate.handle.length + 2;
-    textarea.setSelectionRange(position, position);
-    setMention(null);
+  function write() {
+    setPreviewing(false);
+    textarea.focus();
+    textarea.setSelectionRange(...selection);
     resize();
+  }
+
+  function togglePreview() {
+    if (previewing()) return write();
+    selection = [textarea.selectionStart, textarea.selectionEnd];
+    suggestions.close();
+    setPreviewing(true);
+    preview?.focus();
   }
 
   function send() {
-    if (!text().trim() || remaining() < 0 || props.holdSend) return;
+    if (!canSend()) return;
     props.onSend(text());
     setText('');
     textarea.value = '';
-    setMention(null);
+    suggestions.close();
+    if (previewing()) {
+      selection = [0, 0];
+      write();
+    }
     resize();
   }
 
-  createEffect(on(() => props.replyingTo, (reply) => reply && textarea.focus(), { defer: true }));
+  createEffect(on(() => props.replyingTo, (reply) => reply && (previewing() ? write() : textarea.focus()), { defer: true }));
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const list = candidates();
-    if (list.length > 0) {
-      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-        event.preventDefault();
-        const step = event.key === 'ArrowDown' ? 1 : -1;
-        setActive((active() + step + list.length) % list.length);
-        return;
-      }
-      if ((event.key === 'Enter' || event.key === 'Tab') && !event.isComposing) {
-        event.preventDefault();
-        pick(list[active()]);
-        return;
-      }
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        setMention(null);
-        return;
-      }
-    }
+    notePlainPasteKey(event);
+    if (suggestions.onKeyDown(event) || handleFormatKey(event, textarea)) return;
     if (event.key === 'Escape' && props.replyingTo) {
       event.preventDefault();
       props.onCancelReply?.();
@@ -118,6 +103,12 @@ export function Composer(props: ComposerProps): JSX.Element {
         e.preventDefault();
         send();
       }}
+      onKeyDown={(e) => {
+        if (previewing() && e.key === 'Escape') {
+          e.preventDefault();
+          write();
+        }
+      }}
     >
       <Show when={props.replyingTo}>
         {(reply) => (
@@ -133,15 +124,14 @@ export function Composer(props: ComposerProps): JSX.Element {
         )}
       </Show>
       <div class="composer-box" classList={{ replying: !!props.replyingTo }}>
-        <Show when={candidates().length > 0}>
-          <MentionMenu candidates={candidates()} active={active()} onPick={pick} onHover={setActive} />
-        </Show>
+        {suggestions.menu()}
         <textarea
           ref={(el) => {
             textarea = el;
             if (props.autofocus) queueMicrotask(() => el.focus());
           }}
           rows={1}
+          hidden={previewing()}
           placeholder={props.placeholder}
           aria-label={props.placeholder}
           aria-autocomplete="list"
@@ -150,23 +140,25 @@ export function Composer(props: ComposerProps): JSX.Element {
           onInput={(e) => {
             setText(e.currentTarget.value);
             resize();
-            updateMention();
+            suggestions.update();
             if (e.currentTarget.value.trim()) props.onTyping?.();
           }}
-          onClick={updateMention}
-          onBlur={() => setMention(null)}
+          onClick={() => suggestions.update()}
+          onBlur={() => suggestions.close()}
           onKeyDown={onKeyDown}
+          onPaste={(e) => handlePaste(e, textarea)}
         />
-        <button class="send-button" type="submit" aria-label="Send" disabled={!text().trim() || remaining() < 0 || props.holdSend}>
-          <SendIcon />
-        </button>
+        <Show when={previewing()}>
+          <ComposerPreview text={text()} members={props.members()} myId={props.myId} ref={(el) => (preview = el)} />
+        </Show>
+        <ComposerToolbar previewing={previewing()} onFormat={(format) => applyFormat(textarea, format)} onTogglePreview={togglePreview}>
+          <button class="send-button" type="submit" aria-label="Send" disabled={!canSend()}>
+            <SendIcon />
+          </button>
+        </ComposerToolbar>
       </div>
       <div class="composer-hint">
-        <Show when={props.footer} fallback={
-          <span>
-            <kbd>Enter</kbd> to send, <kbd>Shift</kbd> + <kbd>Enter</kbd> for a new line
-          </span>
-        }>
+        <Show when={props.footer} fallback={<ComposerHint previewing={previewing()} />}>
           {props.footer}
         </Show>
         <Show when={remaining() < COUNTDOWN_FROM}>
@@ -176,5 +168,22 @@ export function Composer(props: ComposerProps): JSX.Element {
         </Show>
       </div>
     </form>
+  );
+}
+
+function ComposerHint(props: { previewing: boolean }): JSX.Element {
+  return (
+    <Show
+      when={props.previewing}
+      fallback={
+        <span>
+          <kbd>Enter</kbd> to send, <kbd>Shift</kbd> + <kbd>Enter</kbd> for a new line
+        </span>
+      }
+    >
+      <span>
+        Previewing: <kbd>Esc</kbd> to keep writing
+      </span>
+    </Show>
   );
 }

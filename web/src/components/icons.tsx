@@ -99,3 +99,13 @@ export const UserMinusIcon = icon(() => (
   </>
 ));
 export const LeaveIcon = icon(() => <path d="M14 4h5a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1h-5M10 8l-4 4 4 4M6 12h10" />);
+export const BoldIcon = icon(() => <path d="M7 5h6a3.5 3.5 0 0 1 0 7H7zM7 12h7a3.5 3.5 0 0 1 0 7H7z" />);
+export const ItalicIcon = icon(() => <path d="M10 5h8M6 19h8M14 5l-4 14" />);
+export const StrikeIcon = icon(() => <path d="M16.5 7.5C16 6 14.3 5 12 5c-2.8 0-4.5 1.4-4.5 3.3 0 1.4.9 2.4 2.6 3.2M4 12h16M15.8 15c.4.5.7 1.1.7 1.8 0 1.9-1.9 3.2-4.5 3.2-2.4 0-4.2-1-4.7-2.6" />);
+export const CodeIcon = icon(() => <path d="m9 8-4 4 4 4M15 8l4 4-4 4" />);
+export const EyeIcon = icon(() => (
+  <>
+    <path d="M2.5 12S6 5.5 12 5.5 21.5 12 21.5 12 18 18.5 12 18.5 2.5 12 2.5 12z" />
+    <circle cx="12" cy="12" r="3" />
+  </>
+));

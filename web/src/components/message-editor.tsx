@@ -1,6 +1,8 @@
 import type { JSX } from 'solid-js';
+import { handlePaste, notePlainPasteKey } from '../lib/composer/paste-markdown';
+import { handleFormatKey } from '../lib/composer/text-edit';
 
-/** Inline editor: Enter saves, Shift+Enter is a new line, Escape cancels. */
+/** Inline editor: Enter saves, Shift+Enter is a new line, Escape cancels; formatting keys and rich pastes as in the composer. */
 export function MessageEditor(props: { initial: string; onSave: (body: string) => void; onCancel: () => void }): JSX.Element {
   let textarea!: HTMLTextAreaElement;
   const save = () => {
@@ -24,7 +26,10 @@ export function MessageEditor(props: { initial: string; onSave: (body: string) =
           e.currentTarget.style.height = 'auto';
           e.currentTarget.style.height = `${Math.min(e.currentTarget.scrollHeight, 240)}px`;
         }}
+        onPaste={(e) => handlePaste(e, textarea)}
         onKeyDown={(e) => {
+          notePlainPasteKey(e);
+          if (handleFormatKey(e, textarea)) return;
           if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
             e.preventDefault();
             save();
