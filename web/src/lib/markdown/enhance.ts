@@ -3,9 +3,10 @@
  * the DOM API, never by parsing message text. Runs after render.ts, on the message's element.
  */
 import { enhanceCodeBlocks } from './code-block';
+import { enhancePlantUml } from './plantuml';
 import { replaceShortcodes } from './shortcodes';
 import type { Win } from './sanitize';
 
 export async function enhanceMessage(root: Element, win: Win = window): Promise<void> {
-  await Promise.all([enhanceCodeBlocks(root, win), replaceShortcodes(root)]);
+  await Promise.all([enhanceCodeBlocks(root, win), replaceShortcodes(root), enhancePlantUml(root, win)]);
 }
