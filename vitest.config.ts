@@ -1,5 +1,6 @@
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { fakePlantUmlServer } from './test/runtime/plantuml-upstream.ts';
 
 /**
  * Two projects: `runtime` runs inside workerd against wrangler.toml (each test
@@ -19,7 +20,9 @@ export default defineConfig({
             miniflare: {
               // Small enough for test/runtime/connection-cap.test.ts to reach; every
               // other file keeps its open sockets well below it.
-              bindings: { MAX_CONNECTIONS: '12' },
+              bindings: { MAX_CONNECTIONS: '12', PLANTUML_URL: 'http://plantuml.test/plantuml' },
+              // workerd.capnp reaches the PlantUML server through the LAN; the tests reach a fake one in this process.
+              serviceBindings: { PLANTUML_NET: fakePlantUmlServer as never },
             },
           }),
         ],

@@ -14,6 +14,9 @@ const config :Workerd.Config = (
     (name = "hearth", worker = .hearthWorker),
     (name = "web", disk = (path = "web/dist", writable = false)),
     (name = "do-storage", disk = (path = "data/do", writable = true)),
+    # The LAN, for the PlantUML server only: workerd's default outbound reaches
+    # public addresses only. "private" includes loopback ("local").
+    (name = "lan", network = (allow = ["private"])),
   ],
   sockets = [
     (name = "http", address = "*:8080", http = (), service = "hearth"),
@@ -32,15 +35,19 @@ const hearthWorker :Workerd.Worker = (
     (name = "REGISTRATION_MODE", fromEnvironment = "HEARTH_REGISTRATION_MODE"),
     (name = "INSTANCE_NAME", fromEnvironment = "HEARTH_INSTANCE_NAME"),
     (name = "MAX_CONNECTIONS", fromEnvironment = "HEARTH_MAX_CONNECTIONS"),
+    (name = "PLANTUML_URL", fromEnvironment = "HEARTH_PLANTUML_URL"),
+    (name = "PLANTUML_NET", service = "lan"),
     (name = "ASSETS", service = "web"),
     (name = "DIRECTORY", durableObjectNamespace = "Directory"),
     (name = "WORKSPACES", durableObjectNamespace = "Workspace"),
     (name = "CHANNELS", durableObjectNamespace = "Channel"),
+    (name = "DIAGRAMS", durableObjectNamespace = "DiagramCache"),
   ],
   durableObjectNamespaces = [
     (className = "Directory", uniqueKey = "hearth-directory", enableSql = true),
     (className = "Workspace", uniqueKey = "hearth-workspace", enableSql = true),
     (className = "Channel", uniqueKey = "hearth-channel", enableSql = true),
+    (className = "DiagramCache", uniqueKey = "hearth-diagram-cache", enableSql = true),
   ],
   durableObjectStorage = (localDisk = "do-storage"),
 );

@@ -3,7 +3,7 @@
 // (or npm run db:generate -- channel, to generate one object's only).
 import { execFileSync } from 'node:child_process';
 
-const all = ['directory', 'workspace', 'channel'];
+const all = ['directory', 'workspace', 'channel', 'diagram-cache'];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !all.includes(name));
 if (unknown.length) throw new Error(`Unknown object ${unknown.join(', ')}; choose from ${all.join(', ')}`);

@@ -1,4 +1,5 @@
 import type { Channel } from './channel/channel';
+import type { DiagramCache } from './diagram-cache/diagram-cache';
 import type { Directory } from './directory/directory';
 import type { Workspace } from './workspace/workspace';
 
@@ -8,8 +9,13 @@ export interface Env {
   REGISTRATION_MODE?: string | null;
   INSTANCE_NAME?: string | null;
   MAX_CONNECTIONS?: string | null;
+  /** The PlantUML server's address, e.g. http://10.0.0.5:8080/plantuml; unset or empty: diagrams show as source. */
+  PLANTUML_URL?: string | null;
+  /** The network the PlantUML server is reached through: private addresses only (workerd's default outbound refuses them). */
+  PLANTUML_NET: Fetcher;
   ASSETS: Fetcher;
   DIRECTORY: DurableObjectNamespace<Directory>;
   WORKSPACES: DurableObjectNamespace<Workspace>;
   CHANNELS: DurableObjectNamespace<Channel>;
+  DIAGRAMS: DurableObjectNamespace<DiagramCache>;
 }

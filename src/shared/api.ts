@@ -202,3 +202,12 @@ export const UpdateInstanceSettingsBody = z
   })
   .refine((b) => b.name !== undefined || b.registrationMode !== undefined, 'Change the name, the registration mode, or both');
 export type UpdateInstanceSettingsBody = z.infer<typeof UpdateInstanceSettingsBody>;
+
+export const PlantUmlBody = z.object({
+  source: z
+    .string()
+    .trim()
+    .min(1, 'Send the diagram\'s source')
+    .max(LIMITS.plantUmlSourceMax, `A PlantUML diagram is at most ${LIMITS.plantUmlSourceMax} characters`),
+});
+export type PlantUmlBody = z.infer<typeof PlantUmlBody>;

@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   cross_site: 403,
   registration_closed: 403,
   not_found: 404,
+  /** No PlantUML server is configured (HEARTH_PLANTUML_URL): the client shows the diagram's source. */
+  plantuml_unavailable: 404,
   invite_unknown: 404,
   invite_expired: 410,
   invite_used_up: 410,
@@ -28,6 +30,8 @@ export const ERROR_STATUS = {
   /** Slow mode: the message says how many seconds remain. */
   slow_mode: 429,
   server_busy: 503,
+  /** The PlantUML server failed, timed out or answered too much; the message says which. */
+  plantuml_failed: 502,
   internal: 500,
 } as const;
 

@@ -60,6 +60,19 @@ export const LIMITS = {
   sessionLifetimeMs: 30 * 24 * 3600 * 1000,
   loginFailuresPerWindow: 10,
   loginFailureWindowMs: 5 * 60 * 1000,
+  /** Longest PlantUML source sent to the operator's server, in characters (any message's diagram fits). */
+  plantUmlSourceMax: 8000,
+  /** How long the PlantUML server gets to answer, and the largest SVG taken from it. */
+  plantUmlTimeoutMs: 5000,
+  plantUmlSvgBytesMax: 512 * 1024,
+  /** Diagrams sent to the PlantUML server per person per window; diagrams already rendered cost nothing. */
+  plantUmlRendersPerWindow: 30,
+  plantUmlRenderWindowMs: 60 * 1000,
+  /** Rendered diagrams kept; past either bound the least recently shown go first. */
+  plantUmlCacheRows: 2000,
+  plantUmlCacheBytesMax: 64 * 1024 * 1024,
+  /** A kept rendering is redrawn after this long, so an upgraded PlantUML server's look arrives. */
+  plantUmlCacheMaxAgeMs: 30 * 24 * 3600 * 1000,
 } as const;
 
 /** Channel name shape: lowercase words joined by dashes, like Slack. */

@@ -79,6 +79,11 @@ export interface InstanceInfo {
   needsFirstAccount: boolean;
 }
 
+/** A PlantUML diagram as the operator's server drew it: unsanitized SVG text, for the client to clean before showing. */
+export interface PlantUmlDiagram {
+  svg: string;
+}
+
 export interface WorkspaceSummary {
   id: string;
   name: string;

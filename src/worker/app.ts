@@ -9,6 +9,7 @@ import { adminRoutes } from './routes/admin';
 import { authRoutes, sessionRoutes } from './routes/auth';
 import { instanceRoutes } from './routes/instance';
 import { inviteCodeRoutes } from './routes/invites';
+import { plantUmlRoutes } from './routes/plantuml';
 import { serveWebApp } from './routes/static';
 import { userRoutes } from './routes/users';
 import { workspaceRoutes } from './routes/workspaces';
@@ -24,6 +25,7 @@ export const app = new Hono<AppEnv>()
   .route('/api/admin', adminRoutes)
   .route('/api/workspaces', workspaceRoutes)
   .route('/api/invites', inviteCodeRoutes)
+  .route('/api/plantuml', plantUmlRoutes)
   .all('/api/*', () => {
     throw new AppError('not_found', 'No such API endpoint');
   })

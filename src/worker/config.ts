@@ -12,6 +12,21 @@ export function instanceName(env: Env): string {
   return env.INSTANCE_NAME?.trim() || 'Hearth';
 }
 
+/**
+ * The PlantUML server's base address without a trailing slash, or null when none is
+ * configured. Anything but an http(s) URL counts as none, with a warning for the operator.
+ */
+export function plantUmlUrl(env: Env): string | null {
+  const value = env.PLANTUML_URL?.trim();
+  if (!value) return null;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+    console.warn(`HEARTH_PLANTUML_URL is not an http(s) address, so PlantUML is off: ${value}`);
+    return null;
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 /** The settings in force: what an administrator stored, else the environment's default. */
 export function instanceSettings(env: Env, stored: StoredInstanceSettings): InstanceSettings {
   return {

@@ -1,6 +1,7 @@
 import { app } from './app';
 
 export { Channel } from '../durable/channel/channel';
+export { DiagramCache } from '../durable/diagram-cache/diagram-cache';
 export { Directory } from '../durable/directory/directory';
 export { Workspace } from '../durable/workspace/workspace';
 

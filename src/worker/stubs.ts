@@ -12,3 +12,8 @@ export function workspace(env: Env, workspaceId: string) {
 export function channel(env: Env, channelId: string) {
   return env.CHANNELS.get(env.CHANNELS.idFromName(channelId));
 }
+
+/** The single object that draws and keeps PlantUML diagrams. */
+export function diagramCache(env: Env) {
+  return env.DIAGRAMS.get(env.DIAGRAMS.idFromName('diagrams'));
+}

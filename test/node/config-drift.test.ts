@@ -13,7 +13,7 @@ import { parseCapnp, type CapnpValue } from './capnp-text';
 interface RuntimeShape {
   compatibilityDate: string;
   compatibilityFlags: string[];
-  /** Binding name → kind: `var`, `disk:<path>` (static files), `worker:<service>`, `durable-object:<class>`. */
+  /** Binding name → kind: `var`, `disk:<path>` (static files), `service:<name>` (another worker, a network), `durable-object:<class>`. */
   bindings: Record<string, string>;
   /** Class name → `sqlite` or `kv` storage. */
   durableObjectClasses: Record<string, 'sqlite' | 'kv'>;
@@ -31,7 +31,7 @@ function wranglerShape(source: string): RuntimeShape {
   const bindings: Record<string, string> = {};
   for (const name of Object.keys(toml.vars ?? {})) bindings[name] = 'var';
   if (toml.assets?.binding) bindings[toml.assets.binding] = `disk:${normalizePath(toml.assets.directory)}`;
-  for (const service of toml.services ?? []) bindings[service.binding] = `worker:${service.service}`;
+  for (const service of toml.services ?? []) bindings[service.binding] = `service:${service.service}`;
   for (const binding of toml.durable_objects?.bindings ?? []) bindings[binding.name] = `durable-object:${binding.class_name}`;
   for (const key of OTHER_WRANGLER_BINDINGS) {
     for (const binding of toml[key] ?? []) bindings[binding.binding ?? binding.name] = `wrangler ${key}`;
@@ -78,7 +78,7 @@ function capnpShape(source: string): RuntimeShape {
     if ('text' in kind || 'json' in kind || 'fromEnvironment' in kind) bindings[name] = 'var';
     else if ('service' in kind) {
       const target = services.get(typeof kind.service === 'string' ? kind.service : kind.service.name);
-      bindings[name] = target?.disk ? `disk:${normalizePath(target.disk.path)}` : `worker:${target?.name}`;
+      bindings[name] = target?.disk ? `disk:${normalizePath(target.disk.path)}` : `service:${target?.name}`;
     } else if ('durableObjectNamespace' in kind) {
       const ns = kind.durableObjectNamespace;
       bindings[name] = `durable-object:${typeof ns === 'string' ? ns : ns.className}`;
@@ -127,15 +127,24 @@ describe('wrangler.toml and workerd.capnp', () => {
 
   it('read as the runtime Hearth expects', () => {
     const shape = capnpShape(workerdCapnp);
-    expect(shape.durableObjectClasses).toEqual({ Directory: 'sqlite', Workspace: 'sqlite', Channel: 'sqlite' });
+    expect(shape.durableObjectClasses).toEqual({ Directory: 'sqlite', Workspace: 'sqlite', Channel: 'sqlite', DiagramCache: 'sqlite' });
     expect(shape.bindings).toMatchObject({
       REGISTRATION_MODE: 'var',
+      PLANTUML_URL: 'var',
+      PLANTUML_NET: 'service:lan',
       ASSETS: 'disk:web/dist',
       DIRECTORY: 'durable-object:Directory',
       WORKSPACES: 'durable-object:Workspace',
       CHANNELS: 'durable-object:Channel',
+      DIAGRAMS: 'durable-object:DiagramCache',
     });
     expect(shape.compatibilityDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('reach the PlantUML server through private addresses only, never the internet', () => {
+    const config = Object.values(parseCapnp(workerdCapnp)).find((c) => Array.isArray((c as Table).services)) as Table;
+    const lan = config.services.find((s: Table) => s.name === 'lan');
+    expect(lan).toEqual({ name: 'lan', network: { allow: ['private'] } });
   });
 });
 

@@ -5,6 +5,6 @@ declare namespace Cloudflare {
   interface Env extends HearthEnv {}
   interface GlobalProps {
     mainModule: typeof import('../../src/worker/index');
-    durableNamespaces: 'Directory' | 'Workspace' | 'Channel';
+    durableNamespaces: 'Directory' | 'Workspace' | 'Channel' | 'DiagramCache';
   }
 }

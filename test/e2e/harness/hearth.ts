@@ -11,15 +11,16 @@ export interface Hearth {
 /**
  * One workerd and one Chromium for the test file that calls this (inside its
  * top-level describe), started before its first test and stopped after its last.
+ * `env` gives the server HEARTH_* settings, read when it starts.
  */
-export function useHearth(): Hearth {
+export function useHearth(env: () => Record<string, string> = () => ({})): Hearth {
   let server: HearthServer | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
     assertBuilt();
     // Assigned as each comes up, so afterAll stops whichever started even if the other failed.
-    await Promise.all([HearthServer.start().then((s) => (server = s)), launchChromium().then((b) => (browser = b))]);
+    await Promise.all([HearthServer.start(env()).then((s) => (server = s)), launchChromium().then((b) => (browser = b))]);
   });
 
   afterAll(async () => {

@@ -10,10 +10,13 @@ declare module 'node:child_process' {
   export interface ChildProcess {
     readonly exitCode: number | null;
     readonly signalCode: string | null;
+    readonly stdin: { write(data: string): boolean; end(data?: string): void } | null;
     readonly stdout: OutputStream | null;
     readonly stderr: OutputStream | null;
     kill(signal?: 'SIGTERM' | 'SIGKILL'): boolean;
-    once(event: 'exit', listener: (code: number | null, signal: string | null) => void): this;
+    /** `close`: exited, and its output streams are read to the end. */
+    once(event: 'exit' | 'close', listener: (code: number | null, signal: string | null) => void): this;
+    once(event: 'error', listener: (error: Error) => void): this;
   }
   export function spawn(
     command: string,
@@ -37,6 +40,24 @@ declare module 'node:net' {
     close(listener?: () => void): this;
   }
   export function createServer(): Server;
+}
+
+declare module 'node:http' {
+  export interface IncomingMessage {
+    readonly url?: string;
+    readonly method?: string;
+  }
+  export interface ServerResponse {
+    writeHead(status: number, headers?: Record<string, string>): this;
+    end(body?: string): void;
+  }
+  export interface Server {
+    listen(port: number, host: string, listener: () => void): this;
+    address(): { port: number } | string | null;
+    close(listener?: () => void): this;
+    closeAllConnections(): void;
+  }
+  export function createServer(handler: (request: IncomingMessage, response: ServerResponse) => void): Server;
 }
 
 declare module 'node:os' {

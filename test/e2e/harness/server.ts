@@ -25,12 +25,16 @@ export class HearthServer {
   private child: ChildProcess | null = null;
   private exited: Promise<void> = Promise.resolve();
   private readonly log: string[] = [];
-  private constructor(readonly port: number) {
+  private constructor(
+    readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {
     this.dataDir = mkdtempSync(path.join(tmpdir(), 'hearth-e2e-'));
   }
 
-  static async start(): Promise<HearthServer> {
-    const server = new HearthServer(await freePort());
+  /** `env`: HEARTH_* settings for this server, as an operator would set them; every other HEARTH_* is unset. */
+  static async start(env: Record<string, string> = {}): Promise<HearthServer> {
+    const server = new HearthServer(await freePort(), env);
     await server.start();
     return server;
   }
@@ -46,6 +50,7 @@ export class HearthServer {
     mkdirSync(doDir, { recursive: true }); // workerd does not create its data directories
     const env = { ...process.env };
     for (const name of Object.keys(env)) if (name.startsWith('HEARTH_')) delete env[name];
+    Object.assign(env, this.env);
     const child = spawn(
       WORKERD_BIN,
       ['serve', 'workerd.capnp', '--socket-addr', `http=127.0.0.1:${this.port}`, '-d', `do-storage=${doDir}`],

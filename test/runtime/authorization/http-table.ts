@@ -164,6 +164,15 @@ export const HTTP_ROWS: HttpRow[] = [
     note: 'on a new account: deleting an account is only ever your own',
   },
 
+  // Diagrams
+  {
+    method: 'POST',
+    route: '/api/plantuml',
+    call: () => ({ path: '/api/plantuml', json: { source: 'Bob -> Alice : matrix' } }),
+    expect: signedIn,
+    note: "drawn by the runtime tests' fake PlantUML server; nothing in it belongs to a workspace",
+  },
+
   // Invites
   { method: 'GET', route: '/api/invites/:code', call: async (w) => ({ path: `/api/invites/${await w.newInviteCode()}` }), expect: anyone },
   {

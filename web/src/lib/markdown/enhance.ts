@@ -5,9 +5,16 @@
 import { enhanceCodeBlocks } from './code-block';
 import { renderMath } from './math';
 import { renderDiagrams } from './mermaid';
+import { enhancePlantUml } from './plantuml';
 import { replaceShortcodes } from './shortcodes';
 import type { Win } from './sanitize';
 
 export async function enhanceMessage(root: Element, win: Win = window): Promise<void> {
-  await Promise.all([enhanceCodeBlocks(root, win), renderMath(root), renderDiagrams(root), replaceShortcodes(root)]);
+  await Promise.all([
+    enhanceCodeBlocks(root, win),
+    renderMath(root),
+    renderDiagrams(root),
+    enhancePlantUml(root, win),
+    replaceShortcodes(root),
+  ]);
 }

@@ -55,6 +55,8 @@ for (const [grammar, load, label, names] of GRAMMARS) {
   for (const name of names) BY_NAME.set(name, { grammar, load, label });
 }
 for (const name of PLAIN_NAMES) BY_NAME.set(name, { grammar: null, load: null, label: 'Text' });
+// Drawn as diagrams (plantuml.ts); their source, when shown, is plain text.
+for (const name of ['plantuml', 'puml']) BY_NAME.set(name, { grammar: null, load: null, label: 'PlantUML' });
 
 /** The language a fence names, or plain text labelled as written when Hearth has no grammar for it. */
 export function languageFor(name: string): Language {
