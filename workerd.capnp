@@ -4,6 +4,7 @@
 # never by editing this file:
 #   --socket-addr http=0.0.0.0:8080
 #   -d do-storage=/srv/hearth/do   (one SQLite file per Durable Object)
+#   -d files=/srv/hearth/files      (uploaded files, under keys Hearth makes up)
 # Settings come from the environment (see README); unset means the default.
 # The uniqueKey of each Durable Object class names its folder on disk: it is
 # data, never change it.
@@ -14,6 +15,7 @@ const config :Workerd.Config = (
     (name = "hearth", worker = .hearthWorker),
     (name = "web", disk = (path = "web/dist", writable = false)),
     (name = "do-storage", disk = (path = "data/do", writable = true)),
+    (name = "files", disk = (path = "data/files", writable = true)),
   ],
   sockets = [
     (name = "http", address = "*:8080", http = (), service = "hearth"),
@@ -32,7 +34,10 @@ const hearthWorker :Workerd.Worker = (
     (name = "REGISTRATION_MODE", fromEnvironment = "HEARTH_REGISTRATION_MODE"),
     (name = "INSTANCE_NAME", fromEnvironment = "HEARTH_INSTANCE_NAME"),
     (name = "MAX_CONNECTIONS", fromEnvironment = "HEARTH_MAX_CONNECTIONS"),
+    (name = "MAX_FILE_MB", fromEnvironment = "HEARTH_MAX_FILE_MB"),
+    (name = "USER_QUOTA_MB", fromEnvironment = "HEARTH_USER_QUOTA_MB"),
     (name = "ASSETS", service = "web"),
+    (name = "FILES", service = "files"),
     (name = "DIRECTORY", durableObjectNamespace = "Directory"),
     (name = "WORKSPACES", durableObjectNamespace = "Workspace"),
     (name = "CHANNELS", durableObjectNamespace = "Channel"),
