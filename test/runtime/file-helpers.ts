@@ -76,7 +76,7 @@ export async function fetchBytes(method: string, path: string, user: User | null
   const response = await fetchWorker(buildRequest(method, path, { headers, ...(user && { cookie: user.cookie, as: user.account.id }) }));
   const bytes = new Uint8Array(await response.arrayBuffer());
   const decoded = new TextDecoder().decode(bytes);
-  const body = response.headers.get('Content-Type')?.startsWith('application/json') ? JSON.parse(decoded) : decoded;
+  const body = decoded && response.headers.get('Content-Type')?.startsWith('application/json') ? JSON.parse(decoded) : decoded;
   return { status: response.status, response, bytes, body };
 }
 
