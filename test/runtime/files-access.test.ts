@@ -99,6 +99,17 @@ describe('reading a file', () => {
     expectNothing(await reads(bob, file.id, workspaceId, other));
   });
 
+  it('with several accounts in one browser, `account=` in the URL picks who reads (img and video send no headers)', async () => {
+    const file = await sentFile(bob);
+    // One browser with carol (outside the channel) and another account that is in it.
+    const both = await signUp(`bob-too-${++count}`, { cookie: carol.cookie });
+    await addMember(alice, workspaceId, both);
+    expect((await as(alice, 'PUT', channelPath(workspaceId, channelId, `members/${both.account.id}`), {})).status).toBe(200);
+    const path = channelPath(workspaceId, channelId, `files/${file.id}`);
+    expect((await fetchBytes('GET', `${path}?account=${carol.account.id}`, null, { Cookie: both.cookie })).status).toBe(404);
+    expect((await fetchBytes('GET', `${path}?account=${both.account.id}`, null, { Cookie: both.cookie })).body).toBe('secret plans');
+  });
+
   it('a malformed id: not found, the same answer', async () => {
     expectNothing(await reads(bob, '..%2F..%2Fetc%2Fpasswd'));
     expectNothing(await reads(bob, 'ABCDEFGHIJKLMNOP'));
