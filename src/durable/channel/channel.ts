@@ -78,25 +78,20 @@ export class Channel extends DurableObject<Env> {
 
   // Files: the worker streams the bytes to disk and asks these around it (see routes/files.ts).
 
-  async beginUpload(upload: files.NewUpload): Promise<void> {
-    files.beginUpload(this.db, upload, Date.now());
-    await this.sweeper.schedule();
+  beginUpload(upload: files.NewUpload): Promise<void> {
+    return this.rescheduled(files.beginUpload(this.db, upload, Date.now()));
   }
 
-  async finishUpload(fileId: string): Promise<UploadedFile> {
-    const file = files.finishUpload(this.db, fileId, Date.now());
-    await this.sweeper.schedule();
-    return file;
+  finishUpload(fileId: string): Promise<UploadedFile> {
+    return this.rescheduled(files.finishUpload(this.db, fileId, Date.now()));
   }
 
-  async abandonUpload(fileId: string): Promise<void> {
-    files.abandonUpload(this.db, fileId, Date.now());
-    await this.sweeper.schedule();
+  abandonUpload(fileId: string): Promise<void> {
+    return this.rescheduled(files.abandonUpload(this.db, fileId, Date.now()));
   }
 
-  async removeUpload(fileId: string, userId: string): Promise<void> {
-    files.removeUpload(this.db, fileId, userId, Date.now());
-    await this.sweeper.schedule();
+  removeUpload(fileId: string, userId: string): Promise<void> {
+    return this.rescheduled(files.removeUpload(this.db, fileId, userId, Date.now()));
   }
 
   /** Where a thumbnail for the caller's own unsent upload goes. */
@@ -120,6 +115,12 @@ export class Channel extends DurableObject<Env> {
   /** Purges deleted files' bytes and expires uploads nobody sent. */
   override async alarm(): Promise<void> {
     await this.sweeper.run();
+  }
+
+  /** Answers `result` once the alarm is set for the file work the change made due. */
+  private async rescheduled<T>(result: T): Promise<T> {
+    await this.sweeper.schedule();
+    return result;
   }
 
   /** The workspace changed whether the channel is archived or its slow mode. */

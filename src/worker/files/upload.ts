@@ -29,18 +29,18 @@ export async function declaredSize(c: Context<AppEnv>, limits: FileLimits): Prom
  */
 export async function receiveUpload(
   env: Env,
-  upload: NewUpload & { channelId: string },
+  channelId: string,
+  upload: NewUpload,
   body: ReadableStream<Uint8Array> | null,
   limits: FileLimits,
 ): Promise<UploadedFile> {
   const disk = FileDisk.of(env);
   const dir = directory(env);
-  const stub = channel(env, upload.channelId);
-  const { channelId: _, ...row } = upload;
+  const stub = channel(env, channelId);
   const reservation = await dir.reserveUpload(upload.id, upload.uploaderId, upload.size, limits.quotaBytes);
   if (!reservation.ok) throw await quotaExceeded(env, upload.uploaderId, upload.size, reservation.usedBytes);
   try {
-    await stub.beginUpload(row);
+    await stub.beginUpload(upload);
   } catch (error) {
     await dir.releaseFiles([upload.id]);
     throw error;

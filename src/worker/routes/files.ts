@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { thumbnailKey } from '../../durable/channel/files';
+import { type NewUpload, thumbnailKey } from '../../durable/channel/files';
 import { FileDisk } from '../../durable/file-disk';
 import { DownloadQuery, FilesQuery, ThumbnailQuery, UploadQuery } from '../../shared/api';
 import { AppError } from '../../shared/errors';
@@ -33,9 +33,8 @@ export const fileRoutes = new Hono<AppEnv>()
     const size = await declaredSize(c, limits);
     const type = normalizeContentType(c.req.header('Content-Type'));
     const id = newId();
-    const upload = {
+    const upload: NewUpload = {
       id,
-      channelId,
       storageKey: FileDisk.keyFor(id),
       name: sanitizeFileName(query.name),
       type,
@@ -46,7 +45,7 @@ export const fileRoutes = new Hono<AppEnv>()
       width: query.width ?? null,
       height: query.height ?? null,
     };
-    const file = await finishEvenIfAbandoned(c, receiveUpload(c.env, upload, c.req.raw.body, limits));
+    const file = await finishEvenIfAbandoned(c, receiveUpload(c.env, channelId, upload, c.req.raw.body, limits));
     return c.json({ file }, 201);
   })
   .get('/:channelId/files', async (c) => {
