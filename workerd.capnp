@@ -4,6 +4,7 @@
 # never by editing this file:
 #   --socket-addr http=0.0.0.0:8080
 #   -d do-storage=/srv/hearth/do   (one SQLite file per Durable Object)
+#   -d files=/srv/hearth/files      (uploaded files, under keys Hearth makes up)
 # Settings come from the environment (see README); unset means the default.
 # The uniqueKey of each Durable Object class names its folder on disk: it is
 # data, never change it.
@@ -17,6 +18,7 @@ const config :Workerd.Config = (
     # The LAN, for the PlantUML server only: workerd's default outbound reaches
     # public addresses only. "private" includes loopback ("local").
     (name = "lan", network = (allow = ["private"])),
+    (name = "files", disk = (path = "data/files", writable = true)),
   ],
   sockets = [
     (name = "http", address = "*:8080", http = (), service = "hearth"),
@@ -37,7 +39,10 @@ const hearthWorker :Workerd.Worker = (
     (name = "MAX_CONNECTIONS", fromEnvironment = "HEARTH_MAX_CONNECTIONS"),
     (name = "PLANTUML_URL", fromEnvironment = "HEARTH_PLANTUML_URL"),
     (name = "PLANTUML_NET", service = "lan"),
+    (name = "MAX_FILE_MB", fromEnvironment = "HEARTH_MAX_FILE_MB"),
+    (name = "USER_QUOTA_MB", fromEnvironment = "HEARTH_USER_QUOTA_MB"),
     (name = "ASSETS", service = "web"),
+    (name = "FILES", service = "files"),
     (name = "DIRECTORY", durableObjectNamespace = "Directory"),
     (name = "WORKSPACES", durableObjectNamespace = "Workspace"),
     (name = "CHANNELS", durableObjectNamespace = "Channel"),

@@ -10,11 +10,12 @@ const workerd = workerdModule.default ?? workerdModule;
 const listen = process.env.HEARTH_LISTEN || '*:8080';
 const dataDir = path.resolve(process.env.HEARTH_DATA_DIR || 'data');
 const doDir = path.join(dataDir, 'do');
+const filesDir = path.join(dataDir, 'files');
 
 // workerd does not create its data directories.
-mkdirSync(doDir, { recursive: true });
+for (const dir of [doDir, filesDir]) mkdirSync(dir, { recursive: true });
 
-const args = ['serve', 'workerd.capnp', '--socket-addr', `http=${listen}`, '-d', `do-storage=${doDir}`, ...process.argv.slice(2)];
+const args = ['serve', 'workerd.capnp', '--socket-addr', `http=${listen}`, '-d', `do-storage=${doDir}`, '-d', `files=${filesDir}`, ...process.argv.slice(2)];
 console.log(`Hearth: listening on http://${listen.replace('*', 'localhost')}, data in ${dataDir}`);
 const child = spawn(workerd, args, { stdio: 'inherit' });
 // workerd waits for open WebSockets before it exits on SIGTERM, which can be forever. Every

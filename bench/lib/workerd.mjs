@@ -97,14 +97,15 @@ export class WorkerdServer {
   /** @param {WorkerdOptions} options */
   async #spawn(options) {
     const doDir = path.join(this.dataDir, 'do');
-    mkdirSync(doDir, { recursive: true }); // workerd does not create its data directories
+    const filesDir = path.join(this.dataDir, 'files');
+    for (const dir of [doDir, filesDir]) mkdirSync(dir, { recursive: true }); // workerd does not create its data directories
     /** @type {NodeJS.ProcessEnv} */
     const env = { ...process.env };
     for (const name of Object.keys(env)) if (name.startsWith('HEARTH_')) delete env[name];
     Object.assign(env, { HEARTH_REGISTRATION_MODE: 'open', HEARTH_MAX_CONNECTIONS: String(options.maxConnections), ...options.env });
     const child = spawn(
       WORKERD_BIN,
-      ['serve', 'workerd.capnp', '--socket-addr', `http=127.0.0.1:${this.port}`, '-d', `do-storage=${doDir}`],
+      ['serve', 'workerd.capnp', '--socket-addr', `http=127.0.0.1:${this.port}`, '-d', `do-storage=${doDir}`, '-d', `files=${filesDir}`],
       { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.#child = child;

@@ -13,7 +13,15 @@ export interface Env {
   PLANTUML_URL?: string | null;
   /** The network the PlantUML server is reached through: private addresses only (workerd's default outbound refuses them). */
   PLANTUML_NET: Fetcher;
+  /** Megabytes (of 1,048,576 bytes) per uploaded file, and of one person's files. */
+  MAX_FILE_MB?: string | null;
+  USER_QUOTA_MB?: string | null;
   ASSETS: Fetcher;
+  /**
+   * The writable disk service uploaded files live in (`<data>/files`). Absent under
+   * `wrangler dev`, which cannot declare one: uploads are then refused.
+   */
+  FILES?: Fetcher;
   DIRECTORY: DurableObjectNamespace<Directory>;
   WORKSPACES: DurableObjectNamespace<Workspace>;
   CHANNELS: DurableObjectNamespace<Channel>;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CHANNEL_NAME_PATTERN, LIMITS, USERNAME_PATTERN } from './limits';
+import { FILE_KINDS } from './files';
 import { ACCOUNT_DELETION_MODES, AUDIT_ACTIONS, BROADCAST_MENTIONS, NAME_COLORS, NOTIFICATION_LEVELS, REGISTRATION_MODES, ROLES } from './model';
 import { emoji } from './protocol';
 
@@ -211,3 +212,39 @@ export const PlantUmlBody = z.object({
     .max(LIMITS.plantUmlSourceMax, `A PlantUML diagram is at most ${LIMITS.plantUmlSourceMax} characters`),
 });
 export type PlantUmlBody = z.infer<typeof PlantUmlBody>;
+const mediaDimension = z.coerce.number().int().min(1).max(LIMITS.mediaDimensionMax);
+
+/**
+ * POST …/channels/:channelId/files?name=…: the body is the file's bytes, its Content-Type the
+ * file's type, its Content-Length required. Width and height are an image's or video's, as the
+ * browser measured them.
+ */
+export const UploadQuery = z.object({
+  name: z.string().max(LIMITS.fileNameRawMax, `A file name is at most ${LIMITS.fileNameRawMax} characters`),
+  width: mediaDimension.optional(),
+  height: mediaDimension.optional(),
+});
+export type UploadQuery = z.infer<typeof UploadQuery>;
+
+/** PUT …/thumbnails/:fileId: the body is a PNG, JPEG or WebP image; its size in pixels optional. */
+export const ThumbnailQuery = z.object({
+  width: mediaDimension.optional(),
+  height: mediaDimension.optional(),
+});
+
+const flag = z.enum(['0', '1']).optional().transform((value) => value === '1');
+
+/** GET …/files/:fileId: `download=1` always saves the file; `preview=1` shows any type in the page (sandboxed). */
+export const DownloadQuery = z.object({ download: flag, preview: flag });
+
+/** GET …/channels/:channelId/files: newest first, optionally of one kind. */
+export const FilesQuery = z.object({
+  kind: z.enum(FILE_KINDS).optional(),
+  /** The previous page's nextBefore. */
+  before: z
+    .string()
+    .regex(/^\d{1,15}\.\d{1,3}$/, 'Pass the nextBefore of the previous page')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.filesPageMax).default(LIMITS.filesPageSize),
+});
+export type FilesQuery = z.infer<typeof FilesQuery>;

@@ -1,3 +1,5 @@
+import type { StorageUsage } from './model';
+
 /**
  * Stable error codes shared by server and client. The server answers every
  * failure as `{ error: { code, message } }` with the status listed here.
@@ -26,6 +28,19 @@ export const ERROR_STATUS = {
   username_taken: 409,
   channel_name_taken: 409,
   payload_too_large: 413,
+  /** An upload over the server's per-file limit; the error carries `storage` with the limits. */
+  file_too_large: 413,
+  /** An upload that would take the uploader past their storage quota; the error carries `storage`. */
+  quota_exceeded: 413,
+  /** An upload without a Content-Length. */
+  length_required: 411,
+  /** The upload's body ended before its Content-Length (the connection dropped) or ran past it; nothing was kept. */
+  upload_incomplete: 400,
+  /** A message named a file that is not an upload of the sender's waiting in this channel. */
+  attachment_invalid: 400,
+  range_not_satisfiable: 416,
+  /** This server was started without its file storage (for example under `wrangler dev`). */
+  storage_unavailable: 503,
   too_many_requests: 429,
   /** Slow mode: the message says how many seconds remain. */
   slow_mode: 429,
@@ -37,8 +52,14 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/** What some errors carry besides their message. */
+export interface ErrorExtra {
+  /** On file_too_large and quota_exceeded: the caller's usage and the server's limits. */
+  storage?: StorageUsage;
+}
+
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; issues?: { path: string; message: string }[] };
+  error: { code: ErrorCode; message: string; issues?: { path: string; message: string }[] } & ErrorExtra;
 }
 
 /**
@@ -49,12 +70,15 @@ export interface ErrorBody {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly detail: string;
+  /** Sent with the error to the client; lost when the error crosses an RPC boundary. */
+  readonly extra: ErrorExtra;
 
-  constructor(code: ErrorCode, detail: string) {
+  constructor(code: ErrorCode, detail: string, extra: ErrorExtra = {}) {
     super(`[${code}] ${detail}`);
     this.name = 'AppError';
     this.code = code;
     this.detail = detail;
+    this.extra = extra;
   }
 
   get status(): number {

@@ -54,6 +54,24 @@ export const LIMITS = {
   avatarPixels: 256,
   /** Largest avatar upload, in bytes. */
   avatarBytesMax: 200 * 1024,
+  /** Files one message may carry. */
+  attachmentsPerMessageMax: 10,
+  /** A file's name is cut to this many characters (its extension kept). */
+  fileNameMax: 255,
+  /** Longest file name accepted on upload, before it is cut. */
+  fileNameRawMax: 4096,
+  /** Longest Content-Type kept for a file; longer ones are stored as application/octet-stream. */
+  fileTypeMax: 127,
+  /** Widths and heights a client may declare for an image or video, in pixels. */
+  mediaDimensionMax: 100_000,
+  /** Largest thumbnail the browser may upload for a file (PNG, JPEG or WebP). */
+  thumbnailBytesMax: 256 * 1024,
+  /** Uploads not yet part of a message are deleted this long after they finish, freeing their quota. */
+  unattachedFileTtlMs: 24 * 3600 * 1000,
+  /** An upload still streaming after this long is given up: its reservation lapses and its row is removed. */
+  uploadStaleMs: 24 * 3600 * 1000,
+  filesPageSize: 50,
+  filesPageMax: 200,
   auditPageSize: 50,
   auditPageMax: 200,
   instanceNameMax: 64,

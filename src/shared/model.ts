@@ -1,4 +1,6 @@
 /** The shapes of things Hearth returns; one definition for worker, objects and web app. */
+import type { FileKind } from './files';
+
 export const ROLES = ['owner', 'admin', 'moderator', 'member'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -175,6 +177,64 @@ export type SystemEvent =
   | { type: 'removed'; userId: string; name: string }
   | { type: 'left' };
 
+/** A small preview image the uploader's browser made for a file, at …/thumbnails/:fileId. */
+export interface Thumbnail {
+  type: string;
+  width: number | null;
+  height: number | null;
+}
+
+/**
+ * A file as messages carry it. The bytes are at
+ * /api/workspaces/:workspaceId/channels/:channelId/files/:id (or …/files/:id/:name).
+ */
+export interface Attachment {
+  id: string;
+  /** The uploader's name for it, without control and bidirectional-override characters; at most 255 characters. */
+  name: string;
+  /** In bytes. */
+  size: number;
+  /** The Content-Type it was uploaded with, normalized; application/octet-stream when none was given. */
+  type: string;
+  kind: FileKind;
+  /** Pixels, as the uploader's browser measured an image or video; null when not given. */
+  width: number | null;
+  height: number | null;
+  thumbnail: Thumbnail | null;
+}
+
+/** An upload of the caller's that no message carries yet. */
+export interface UploadedFile extends Attachment {
+  createdAt: number;
+  /** When it is deleted unless a message carries it by then. */
+  expiresAt: number;
+}
+
+/** A file shared in a channel, as the channel's files view lists it. */
+export interface ChannelFile extends Attachment {
+  messageSeq: number;
+  /** Set when the message is a thread reply: the seq of the thread's root. */
+  threadRoot: number | null;
+  uploaderId: string;
+  uploaderName: string;
+  createdAt: number;
+}
+
+export interface FilesPage {
+  files: ChannelFile[];
+  /** Pass as `before` for the next (older) page; null at the end. */
+  nextBefore: string | null;
+}
+
+/** A person's file storage and the server's limits, for the client's checks before upload and a quota display. */
+export interface StorageUsage {
+  /** Bytes of the caller's files (and uploads under way) on this server, in every channel. */
+  usedBytes: number;
+  quotaBytes: number;
+  maxFileBytes: number;
+  maxAttachments: number;
+}
+
 export interface Message {
   /** The message's id in its channel: the sequence number it was posted at. */
   seq: number;
@@ -206,6 +266,8 @@ export interface Message {
   broadcasts: BroadcastMention[];
   /** Set on a system message: what happened (the author is who did it). Nobody edits, reacts to or replies to these. */
   system: SystemEvent | null;
+  /** Files sent with the message, in the order the sender gave; empty once the message is deleted. */
+  attachments: Attachment[];
 }
 
 /** A thread: its root and every reply, oldest first. */

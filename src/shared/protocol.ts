@@ -14,25 +14,37 @@ export const clientId = z
 
 const messageSeq = z.number().int().min(1);
 
-export const SendFrame = z.object({
-  type: z.literal('send'),
-  clientId,
-  /** Quote this earlier message of the channel above the new one. */
-  replyTo: messageSeq.optional(),
-  /** Post into the thread of this root message. */
-  threadRoot: messageSeq.optional(),
-  /** With `threadRoot`: show the reply in the channel too. */
-  alsoToChannel: z.boolean().optional(),
-  body: z
-    .string()
-    .max(LIMITS.messageBodyMax, `A message is at most ${LIMITS.messageBodyMax} characters`)
-    .refine((s) => s.trim().length > 0, 'A message cannot be empty'),
-});
+/** A message's text; it may be empty when the message carries files (a caption is optional). */
+const messageBody = z.string().max(LIMITS.messageBodyMax, `A message is at most ${LIMITS.messageBodyMax} characters`);
+export const hasText = (body: string) => body.trim().length > 0;
+export const EMPTY_MESSAGE = 'A message cannot be empty';
 
+/** Uploads of the sender's in this channel (POST …/files answered their ids), in the order to show them. */
+const attachmentIds = z
+  .array(z.string().regex(/^[a-z2-7]{16}$/, 'Not a valid file id'))
+  .max(LIMITS.attachmentsPerMessageMax, `A message carries at most ${LIMITS.attachmentsPerMessageMax} files`)
+  .refine((ids) => new Set(ids).size === ids.length, 'A file is attached once');
+
+export const SendFrame = z
+  .object({
+    type: z.literal('send'),
+    clientId,
+    /** Quote this earlier message of the channel above the new one. */
+    replyTo: messageSeq.optional(),
+    /** Post into the thread of this root message. */
+    threadRoot: messageSeq.optional(),
+    /** With `threadRoot`: show the reply in the channel too. */
+    alsoToChannel: z.boolean().optional(),
+    body: messageBody,
+    attachments: attachmentIds.optional(),
+  })
+  .refine((frame) => hasText(frame.body) || (frame.attachments?.length ?? 0) > 0, { message: EMPTY_MESSAGE, path: ['body'] });
+
+/** An edit changes the text only; it may empty the text of a message that carries files. */
 export const EditFrame = z.object({
   type: z.literal('edit'),
   seq: messageSeq,
-  body: SendFrame.shape.body,
+  body: messageBody,
 });
 
 export const DeleteFrame = z.object({

@@ -34,3 +34,25 @@ export function instanceSettings(env: Env, stored: StoredInstanceSettings): Inst
     registrationMode: stored.registrationMode ?? registrationMode(env),
   };
 }
+
+const MEGABYTE = 1024 * 1024;
+const DEFAULT_MAX_FILE_MB = 100;
+const DEFAULT_USER_QUOTA_MB = 1024;
+
+export interface FileLimits {
+  maxFileBytes: number;
+  quotaBytes: number;
+}
+
+/** HEARTH_MAX_FILE_MB and HEARTH_USER_QUOTA_MB, in megabytes of 1,048,576 bytes (fractions allowed). */
+export function fileLimits(env: Env): FileLimits {
+  return {
+    maxFileBytes: megabytes(env.MAX_FILE_MB, DEFAULT_MAX_FILE_MB),
+    quotaBytes: megabytes(env.USER_QUOTA_MB, DEFAULT_USER_QUOTA_MB),
+  };
+}
+
+function megabytes(value: string | null | undefined, fallback: number): number {
+  const parsed = Number(value?.trim() || NaN);
+  return Math.floor((Number.isFinite(parsed) && parsed > 0 ? parsed : fallback) * MEGABYTE);
+}

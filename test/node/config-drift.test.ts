@@ -7,13 +7,18 @@ import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import workerdCapnp from '../../workerd.capnp?raw';
 import wranglerToml from '../../wrangler.toml?raw';
+import diskServices from '../disk-services.json' with { type: 'json' };
 import { parseCapnp, type CapnpValue } from './capnp-text';
 
 /** What both configs must agree on. */
 interface RuntimeShape {
   compatibilityDate: string;
   compatibilityFlags: string[];
-  /** Binding name → kind: `var`, `disk:<path>` (static files), `service:<name>` (another worker, a network), `durable-object:<class>`. */
+  /**
+   * Binding name → kind: `var`, `disk:<path>` (static files), `writable-disk` (a folder the worker
+   * writes; its path is the data directory's), `service:<name>` (another worker, a network),
+   * `durable-object:<class>`.
+   */
   bindings: Record<string, string>;
   /** Class name → `sqlite` or `kv` storage. */
   durableObjectClasses: Record<string, 'sqlite' | 'kv'>;
@@ -26,9 +31,11 @@ type Table = Record<string, any>;
 /** Binding kinds this reader does not map yet: declaring one makes the configs differ until it is taught. */
 const OTHER_WRANGLER_BINDINGS = ['kv_namespaces', 'r2_buckets', 'd1_databases', 'queues', 'analytics_engine_datasets', 'wasm_modules', 'text_blobs', 'data_blobs'];
 
-function wranglerShape(source: string): RuntimeShape {
+/** wrangler.toml as the runtime tests run it: plus the writable disk services vitest.config.ts provides. */
+function wranglerShape(source: string, writableDisks: readonly string[] = diskServices.writableDiskBindings): RuntimeShape {
   const toml = parseToml(source) as Table;
   const bindings: Record<string, string> = {};
+  for (const name of writableDisks) bindings[name] = 'writable-disk';
   for (const name of Object.keys(toml.vars ?? {})) bindings[name] = 'var';
   if (toml.assets?.binding) bindings[toml.assets.binding] = `disk:${normalizePath(toml.assets.directory)}`;
   for (const service of toml.services ?? []) bindings[service.binding] = `service:${service.service}`;
@@ -78,7 +85,8 @@ function capnpShape(source: string): RuntimeShape {
     if ('text' in kind || 'json' in kind || 'fromEnvironment' in kind) bindings[name] = 'var';
     else if ('service' in kind) {
       const target = services.get(typeof kind.service === 'string' ? kind.service : kind.service.name);
-      bindings[name] = target?.disk ? `disk:${normalizePath(target.disk.path)}` : `service:${target?.name}`;
+      if (target?.disk?.writable === true) bindings[name] = 'writable-disk';
+      else bindings[name] = target?.disk ? `disk:${normalizePath(target.disk.path)}` : `service:${target?.name}`;
     } else if ('durableObjectNamespace' in kind) {
       const ns = kind.durableObjectNamespace;
       bindings[name] = `durable-object:${typeof ns === 'string' ? ns : ns.className}`;
@@ -133,6 +141,7 @@ describe('wrangler.toml and workerd.capnp', () => {
       PLANTUML_URL: 'var',
       PLANTUML_NET: 'service:lan',
       ASSETS: 'disk:web/dist',
+      FILES: 'writable-disk',
       DIRECTORY: 'durable-object:Directory',
       WORKSPACES: 'durable-object:Workspace',
       CHANNELS: 'durable-object:Channel',
@@ -155,7 +164,7 @@ describe('the drift check fails when the configs differ', () => {
     expect(edited, `edit of ${from} changed nothing`).not.toBe(source);
     return edited;
   };
-  const driftAfter = (toml: string, capnp: string) => drift(wranglerShape(toml), capnpShape(capnp));
+  const driftAfter = (toml: string, capnp: string, writableDisks?: readonly string[]) => drift(wranglerShape(toml, writableDisks), capnpShape(capnp));
 
   it.each<[string, () => string[], RegExp]>([
     [
@@ -207,6 +216,16 @@ describe('the drift check fails when the configs differ', () => {
       'a class added by a later wrangler migration only',
       () => driftAfter(edit(wranglerToml, /$/, '\n[[migrations]]\ntag = "v2"\nnew_sqlite_classes = ["Presence"]\n'), workerdCapnp),
       /^Durable Object class Presence: only in wrangler.toml$/,
+    ],
+    [
+      'a writable disk service the tests do not provide',
+      () => driftAfter(wranglerToml, workerdCapnp, []),
+      /^binding FILES: only in workerd.capnp$/,
+    ],
+    [
+      'uploads bound to a read-only folder in workerd.capnp',
+      () => driftAfter(wranglerToml, edit(workerdCapnp, '(name = "files", disk = (path = "data/files", writable = true))', '(name = "files", disk = (path = "data/files"))')),
+      /^binding FILES: wrangler.toml writable-disk, workerd.capnp disk:data\/files$/,
     ],
     [
       'a binding kind the check does not know',

@@ -108,6 +108,7 @@ describe('sending', () => {
         mentions: [],
         broadcasts: [],
         system: null,
+        attachments: [],
       },
     ]);
 

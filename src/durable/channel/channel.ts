@@ -3,12 +3,16 @@ import { migrate } from 'drizzle-orm/durable-sqlite/migrator';
 import migrations from '../../../migrations/channel/migrations.js';
 import { SocketQuery } from '../../shared/api';
 import { LIMITS } from '../../shared/limits';
-import type { AccountDeletionMode, HistoryPage, Message, SystemEvent, ThreadPage } from '../../shared/model';
+import type { FilesQuery } from '../../shared/api';
+import type { AccountDeletionMode, FilesPage, HistoryPage, Message, SystemEvent, Thumbnail, ThreadPage, UploadedFile } from '../../shared/model';
 import { PING, PONG, PROTOCOL_VERSION } from '../../shared/wire';
 import { openSocketCount, parseMaxConnections } from '../connection-budget';
 import type { Env } from '../env';
 import { openDatabase } from '../sqlite';
 import { type Author, type ChannelDb, lastSeq } from './db';
+import { FileSweeper } from './file-sweeper';
+import { listFiles } from './file-view';
+import * as files from './files';
 import { FrameHandler } from './frame-handler';
 import { forgetAuthor } from './forget-author';
 import { IDENTITY_HEADER, type MemberChange, SocketIdentity } from './identity';
@@ -32,6 +36,7 @@ const FORGOTTEN_BROADCAST_MAX = 200;
 export class Channel extends DurableObject<Env> {
   private readonly db: ChannelDb;
   private readonly frames: FrameHandler;
+  private readonly sweeper: FileSweeper;
   private readonly recent = new RecentChanges();
   /** Set once the channel is deleted, so a socket authorized a moment before is refused. */
   private destroyed = false;
@@ -39,7 +44,8 @@ export class Channel extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.db = openDatabase(ctx, schema, migrations);
-    this.frames = new FrameHandler(ctx, env, this.db);
+    this.sweeper = new FileSweeper(ctx, env, this.db);
+    this.frames = new FrameHandler(ctx, env, this.db, this.sweeper);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     reportSockets(ctx);
   }
@@ -70,6 +76,53 @@ export class Channel extends DurableObject<Env> {
     return lastSeq(this.db);
   }
 
+  // Files: the worker streams the bytes to disk and asks these around it (see routes/files.ts).
+
+  beginUpload(upload: files.NewUpload): Promise<void> {
+    return this.rescheduled(files.beginUpload(this.db, upload, Date.now()));
+  }
+
+  finishUpload(fileId: string): Promise<UploadedFile> {
+    return this.rescheduled(files.finishUpload(this.db, fileId, Date.now()));
+  }
+
+  abandonUpload(fileId: string): Promise<void> {
+    return this.rescheduled(files.abandonUpload(this.db, fileId, Date.now()));
+  }
+
+  removeUpload(fileId: string, userId: string): Promise<void> {
+    return this.rescheduled(files.removeUpload(this.db, fileId, userId, Date.now()));
+  }
+
+  /** Where a thumbnail for the caller's own unsent upload goes. */
+  thumbnailKeyFor(fileId: string, userId: string): string {
+    return files.thumbnailKey(files.requireOwnUpload(this.db, fileId, userId).storageKey);
+  }
+
+  setThumbnail(fileId: string, userId: string, thumbnail: Thumbnail): UploadedFile {
+    return files.setThumbnail(this.db, fileId, userId, thumbnail);
+  }
+
+  /** A file the caller may read (the worker has checked they read the channel); not_found otherwise. */
+  readableFile(fileId: string, userId: string): files.StoredFile {
+    return files.readableFile(this.db, fileId, userId);
+  }
+
+  listFiles(query: FilesQuery): FilesPage {
+    return listFiles(this.db, query);
+  }
+
+  /** Purges deleted files' bytes and expires uploads nobody sent. */
+  override async alarm(): Promise<void> {
+    await this.sweeper.run();
+  }
+
+  /** Answers `result` once the alarm is set for the file work the change made due. */
+  private async rescheduled<T>(result: T): Promise<T> {
+    await this.sweeper.schedule();
+    return result;
+  }
+
   /** The workspace changed whether the channel is archived or its slow mode. */
   setPolicy(policy: ChannelPolicy): void {
     savePolicy(this.db, ChannelPolicy.parse(policy));
@@ -97,6 +150,7 @@ export class Channel extends DurableObject<Env> {
   /** An account was deleted: relabel (`soft`) or erase (`hard`) what it wrote here. Returns the erased seqs. */
   forgetAuthor(userId: string, mode: AccountDeletionMode): number[] {
     const { changed, deletedSeqs } = forgetAuthor(this.db, userId, mode, Date.now());
+    if (deletedSeqs.length > 0) this.ctx.waitUntil(this.sweeper.schedule());
     if (changed.length > FORGOTTEN_BROADCAST_MAX) broadcastFrame(this.ctx, { type: 'resync', lastSeq: lastSeq(this.db) });
     else for (const message of changed) broadcastFrame(this.ctx, { type: 'message', message });
     return deletedSeqs;
@@ -106,6 +160,8 @@ export class Channel extends DurableObject<Env> {
   async destroy(): Promise<void> {
     this.destroyed = true;
     revokeSockets(this.ctx, 'This channel was deleted');
+    await this.sweeper.purgeAll();
+    await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     // Empty tables again, as after a restart, so a late call finds no messages rather than no tables.
     await migrate(this.db, migrations);

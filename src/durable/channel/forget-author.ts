@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { DELETED_USER_NAME, type AccountDeletionMode, type Message, type SystemEvent } from '../../shared/model';
 import { type ChannelDb, lastSeq } from './db';
+import { relabelUploader } from './files';
 import { asMessages } from './message-view';
 import { deleteMessage } from './messages';
 import * as schema from './schema';
@@ -50,6 +51,7 @@ export function forgetAuthor(db: ChannelDb, userId: string, mode: AccountDeletio
       .orderBy(messages.seq)
       .all();
     db.update(reactions).set({ userName: DELETED_USER_NAME }).where(eq(reactions.userId, userId)).run();
+    relabelUploader(db, userId, DELETED_USER_NAME);
     let next = lastSeq(db);
     for (const row of named) {
       db.update(messages)

@@ -3,6 +3,7 @@ import { can } from '../../shared/permissions';
 import type { ClientFrame, ServerFrame } from '../../shared/protocol';
 import type { Env } from '../env';
 import { type ChannelDb, requireOrdinaryRow } from './db';
+import type { FileSweeper } from './file-sweeper';
 import { errorSubject, parseClientFrame } from './frames';
 import { identityOf, type SocketIdentity } from './identity';
 import { asMessage } from './message-view';
@@ -29,6 +30,7 @@ export class FrameHandler {
     private readonly ctx: DurableObjectState,
     env: Env,
     private readonly db: ChannelDb,
+    private readonly sweeper: FileSweeper,
   ) {
     this.workspace = new WorkspaceLink(ctx, env);
   }
@@ -65,7 +67,7 @@ export class FrameHandler {
     switch (frame.type) {
       case 'send': {
         const resolved = await this.workspace.mentionsIn(frame.body, identity());
-        const { clientId, body, replyTo, threadRoot, alsoToChannel } = frame;
+        const { clientId, body, replyTo, threadRoot, alsoToChannel, attachments } = frame;
         const now = Date.now();
         // Read after the await: a timeout or archive pushed meanwhile applies. A retry of a stored send is still answered.
         const author = identity();
@@ -73,7 +75,7 @@ export class FrameHandler {
           requireMayWrite(this.db, author, now);
           requireSlowModeAllows(this.db, author, now);
         }
-        const post = { author: { userId: author.userId, displayName: author.displayName }, clientId, body, replyTo, threadRoot, alsoToChannel, ...resolved };
+        const post = { author: { userId: author.userId, displayName: author.displayName }, clientId, body, replyTo, threadRoot, alsoToChannel, attachments, ...resolved };
         const stored = messages.storeMessage(this.db, post, now);
         sendFrame(ws, { type: 'ack', clientId, seq: stored.message.seq });
         if (!stored.created) {
@@ -108,6 +110,7 @@ export class FrameHandler {
           throw new AppError('forbidden', "Only moderators and admins delete other people's messages");
         }
         this.broadcastChange(messages.deleteMessage(this.db, frame.seq, Date.now()));
+        await this.sweeper.schedule();
         this.workspace.deleted(deleter, frame.seq);
         if (others) this.workspace.deletedOthers(deleter, target);
         return;

@@ -1,10 +1,11 @@
-import type { Message, Reaction } from '../../shared/model';
+import type { Attachment, Message, Reaction } from '../../shared/model';
 import type { ChannelDb } from './db';
+import { attachmentsOf } from './file-view';
 import { reactionsOf } from './reactions';
 import type { MessageRow } from './schema';
 
-/** The one mapping from a stored row (and its reactions) to the Message clients get. */
-export function toMessage(row: MessageRow, reactions: Reaction[]): Message {
+/** The one mapping from a stored row (and its reactions and files) to the Message clients get. */
+export function toMessage(row: MessageRow, reactions: Reaction[], attachments: Attachment[] = []): Message {
   return {
     seq: row.seq,
     updatedSeq: row.updatedSeq,
@@ -28,16 +29,16 @@ export function toMessage(row: MessageRow, reactions: Reaction[]): Message {
     mentions: row.mentions,
     broadcasts: row.broadcasts,
     system: row.system ?? null,
+    attachments,
   };
 }
 
-/** Rows as Messages, reading the reactions of all of them in one query. */
+/** Rows as Messages, reading the reactions of all of them in one query and their files in another. */
 export function asMessages(db: ChannelDb, rows: MessageRow[]): Message[] {
-  const reactions = reactionsOf(
-    db,
-    rows.map((row) => row.seq),
-  );
-  return rows.map((row) => toMessage(row, reactions.get(row.seq) ?? []));
+  const seqs = rows.map((row) => row.seq);
+  const reactions = reactionsOf(db, seqs);
+  const attachments = attachmentsOf(db, seqs);
+  return rows.map((row) => toMessage(row, reactions.get(row.seq) ?? [], attachments.get(row.seq) ?? []));
 }
 
 export function asMessage(db: ChannelDb, row: MessageRow): Message {

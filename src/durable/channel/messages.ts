@@ -1,7 +1,10 @@
 import { and, desc, eq, gt, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
+import { EMPTY_MESSAGE, hasText } from '../../shared/protocol';
 import type { HistoryPage, Message } from '../../shared/model';
 import { type Author, type ChannelDb, insertMessage, lastSeq, requireLiveRow, requireOrdinaryRow, requireRow } from './db';
+import { attachmentsOf } from './file-view';
+import { attachFiles, purgeFilesOf } from './files';
 import type { ResolvedMentions } from './mentions';
 import { asMessage, asMessages, toMessage } from './message-view';
 import { removeReactions } from './reactions';
@@ -15,6 +18,8 @@ export interface NewPost extends ResolvedMentions {
   replyTo?: number;
   threadRoot?: number;
   alsoToChannel?: boolean;
+  /** Uploads of the author's in this channel that the message carries. */
+  attachments?: readonly string[];
 }
 
 /** A message and, when the change touched its thread's root too, the root after it. */
@@ -51,8 +56,9 @@ export function storeMessage(db: ChannelDb, post: NewPost, now: number): Change 
       mentions: post.mentions,
       broadcasts: post.broadcasts,
     });
+    if (post.attachments?.length) attachFiles(db, row.seq, post.attachments, post.author.userId);
     const counted = root && countReply(db, root, post.author, now, row.seq + 1);
-    return { message: toMessage(row, []), root: counted && asMessage(db, counted), created: true };
+    return { message: asMessage(db, row), root: counted && asMessage(db, counted), created: true };
   });
 }
 
@@ -70,11 +76,15 @@ export function getMessage(db: ChannelDb, seq: number): Message {
   return asMessage(db, requireRow(db, seq));
 }
 
-/** Replaces a message's body and mentions, keeping the earlier body; the change takes the next sequence number. */
+/**
+ * Replaces a message's body and mentions, keeping the earlier body; the change takes the next
+ * sequence number. Only a message that carries files may be left without text.
+ */
 export function editMessage(db: ChannelDb, seq: number, body: string, resolved: ResolvedMentions, now: number): Message {
   return db.transaction(() => {
     const current = requireOrdinaryRow(db, seq, 'edited');
     if (current.body === body) return asMessage(db, current);
+    if (!hasText(body) && !attachmentsOf(db, [seq]).has(seq)) throw new AppError('bad_request', `body: ${EMPTY_MESSAGE}`);
     const next = lastSeq(db) + 1;
     db.insert(schema.messageEdits).values({ messageSeq: seq, editSeq: next, body: current.body, replacedAt: now }).run();
     const row = db
@@ -88,7 +98,7 @@ export function editMessage(db: ChannelDb, seq: number, body: string, resolved: 
 }
 
 /**
- * Leaves a tombstone: the body, its earlier versions, mentions and reactions are
+ * Leaves a tombstone: the body, its earlier versions, mentions, reactions and files are
  * erased; the change takes the next sequence number. A deleted reply leaves its
  * root's summary (the one after); a deleted root keeps its replies.
  */
@@ -97,6 +107,7 @@ export function deleteMessage(db: ChannelDb, seq: number, now: number): Change {
     const current = requireOrdinaryRow(db, seq, 'deleted');
     db.delete(schema.messageEdits).where(eq(schema.messageEdits.messageSeq, seq)).run();
     removeReactions(db, seq);
+    purgeFilesOf(db, seq, now);
     const next = lastSeq(db) + 1;
     const row = db
       .update(schema.messages)

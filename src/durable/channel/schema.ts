@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { FileKind } from '../../shared/files';
 import type { BroadcastMention, Mention, SystemEvent, ThreadSummary } from '../../shared/model';
 
 /** One row: which channel this object holds. */
@@ -92,3 +93,49 @@ export const messageEdits = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.messageSeq, t.editSeq] })],
 );
+
+/**
+ * Files uploaded to this channel. A row is written before the bytes stream to disk (so an
+ * upload that dies half-way is still found and cleaned up), marked stored once they are all
+ * there, and attached to the message that carries it. The bytes live in the FILES disk
+ * service under `storageKey`, which Hearth makes up; the name is only ever shown.
+ */
+export const files = sqliteTable(
+  'files',
+  {
+    id: text('id').primaryKey(),
+    storageKey: text('storage_key').notNull(),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    kind: text('kind').$type<FileKind>().notNull(),
+    size: integer('size').notNull(),
+    uploaderId: text('uploader_id').notNull(),
+    uploaderName: text('uploader_name').notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** Null while the bytes are streaming in. */
+    storedAt: integer('stored_at'),
+    /** The message carrying the file, and its place among the message's files; null until it is sent. */
+    messageSeq: integer('message_seq').references(() => messages.seq),
+    position: integer('position').notNull().default(0),
+    width: integer('width'),
+    height: integer('height'),
+    /** Set once the uploader's browser sent a thumbnail; its bytes are under `${storageKey}-thumb`. */
+    thumbnailType: text('thumbnail_type'),
+    thumbnailWidth: integer('thumbnail_width'),
+    thumbnailHeight: integer('thumbnail_height'),
+  },
+  (t) => [index('files_message').on(t.messageSeq, t.position), index('files_kind_message').on(t.kind, t.messageSeq)],
+);
+
+export type FileRow = typeof files.$inferSelect;
+
+/**
+ * Files whose bytes are to be deleted and whose quota is to be given back: a deleted message's,
+ * an expired upload's. The alarm works through them, so a failure is retried, never forgotten.
+ */
+export const filePurges = sqliteTable('file_purges', {
+  fileId: text('file_id').primaryKey(),
+  storageKey: text('storage_key').notNull(),
+  hasThumbnail: integer('has_thumbnail', { mode: 'boolean' }).notNull(),
+  queuedAt: integer('queued_at').notNull(),
+});

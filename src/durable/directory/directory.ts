@@ -7,6 +7,7 @@ import * as deletion from './account-deletion';
 import * as accounts from './accounts';
 import * as admin from './admin-users';
 import type { DirectoryDb } from './db';
+import * as fileUsage from './file-usage';
 import * as instance from './instance-settings';
 import * as profiles from './profiles';
 import * as schema from './schema';
@@ -168,6 +169,29 @@ export class Directory extends DurableObject<Env> {
   /** Every workspace the person has been in, those they left included (to erase their messages there too). */
   workspacesEverJoinedBy(userId: string): WorkspaceSummary[] {
     return workspaces.workspacesEverJoinedBy(this.db, userId);
+  }
+
+  // File storage quotas (see file-usage.ts)
+
+  fileBytesUsed(userId: string): number {
+    return fileUsage.usedBytes(this.db, userId, Date.now());
+  }
+
+  reserveUpload(fileId: string, userId: string, bytes: number, quotaBytes: number): fileUsage.Reservation {
+    return fileUsage.reserveUpload(this.db, fileId, userId, bytes, quotaBytes, Date.now());
+  }
+
+  settleUpload(fileId: string): boolean {
+    return fileUsage.settleUpload(this.db, fileId, Date.now());
+  }
+
+  reserveThumbnail(fileId: string, userId: string, bytes: number, quotaBytes: number): fileUsage.Reservation {
+    return fileUsage.reserveThumbnail(this.db, fileId, userId, bytes, quotaBytes, Date.now());
+  }
+
+  /** Called by channels once files' bytes are deleted; repeats are harmless. */
+  releaseFiles(fileIds: string[]): void {
+    fileUsage.releaseFiles(this.db, fileIds);
   }
 
   registerInviteCode(code: string, workspaceId: string): void {

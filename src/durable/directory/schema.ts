@@ -105,3 +105,22 @@ export const inviteCodes = sqliteTable('invite_codes', {
     .notNull()
     .references(() => workspaces.id, { onDelete: 'cascade' }),
 });
+
+/**
+ * What each person's files weigh, for their storage quota: one row per file, in any channel of
+ * any workspace, so giving a file's bytes back twice changes nothing. A row with no `storedAt`
+ * is an upload still streaming: it counts (so parallel uploads cannot overshoot the quota)
+ * until it settles or lapses. Not tied to `users`: the files outlive a softly deleted account.
+ */
+export const fileUsage = sqliteTable(
+  'file_usage',
+  {
+    fileId: text('file_id').primaryKey(),
+    userId: text('user_id').notNull(),
+    bytes: integer('bytes').notNull(),
+    thumbnailBytes: integer('thumbnail_bytes').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    storedAt: integer('stored_at'),
+  },
+  (t) => [index('file_usage_user').on(t.userId)],
+);

@@ -2,7 +2,7 @@ import type { ErrorHandler } from 'hono';
 import { AppError, type ErrorBody } from '../../shared/errors';
 
 export function errorBody(error: AppError): ErrorBody {
-  return { error: { code: error.code, message: error.detail } };
+  return { error: { code: error.code, message: error.detail, ...error.extra } };
 }
 
 /** The one place errors become responses: known errors as JSON, anything else as a plain 500. */

@@ -32,6 +32,40 @@ export const FRAME_CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * Every uploaded file is served in a sandbox: whatever it is (HTML, SVG, XML), it runs no script
+ * and lives in an opaque origin, so it can never act as Hearth or read its cookies, storage or
+ * DOM. The app may frame it (previews); nothing else may.
+ */
+export const FILE_CONTENT_SECURITY_POLICY = [
+  'sandbox',
+  "default-src 'none'",
+  "img-src 'self' data:",
+  "media-src 'self'",
+  "style-src 'unsafe-inline'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+/**
+ * An uploaded HTML file asked for as a preview (`?preview=1`): its own scripts and styles run,
+ * still in the opaque origin of the sandbox (no `allow-same-origin`), with no network at all.
+ * Opened in a new tab it keeps the same isolation.
+ */
+export const HTML_PREVIEW_CONTENT_SECURITY_POLICY = [
+  'sandbox allow-scripts',
+  "default-src 'none'",
+  "script-src 'unsafe-inline'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  'font-src data:',
+  "frame-ancestors 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Uploaded files and their thumbnails, as GET and HEAD serve them. */
+const FILE_PATH = /^\/api\/workspaces\/[^/]+\/channels\/[^/]+\/(?:files|thumbnails)\/[^/]+/;
+
 /** Where the renderer frame and its scripts are served from. */
 export const FRAMES_PATH = '/frames/';
 
@@ -43,6 +77,12 @@ const HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+const FILE_HEADERS: Record<string, string> = {
+  ...HEADERS,
+  'Content-Security-Policy': FILE_CONTENT_SECURITY_POLICY,
+  'X-Frame-Options': 'SAMEORIGIN',
 };
 
 const FRAME_HEADERS: Record<string, string> = {
@@ -75,6 +115,13 @@ export function securityHeaders(): MiddlewareHandler {
     }
     // A handler's own policy (an avatar's `sandbox`) is kept: both policies then apply.
     const ownPolicy = res.headers.get('Content-Security-Policy');
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && FILE_PATH.test(path)) {
+      // A file's own policy (the HTML preview's) replaces the file default, never loosened by the app's.
+      for (const [name, value] of Object.entries(FILE_HEADERS)) res.headers.set(name, value);
+      if (ownPolicy) res.headers.set('Content-Security-Policy', ownPolicy);
+      c.res = res;
+      return;
+    }
     for (const [name, value] of Object.entries(HEADERS)) res.headers.set(name, value);
     if (ownPolicy) res.headers.set('Content-Security-Policy', `${ownPolicy}, ${CONTENT_SECURITY_POLICY}`);
     c.res = res;

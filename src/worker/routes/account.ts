@@ -6,6 +6,7 @@ import { announceProfile } from '../accounts/profile-announcement';
 import { confirmPassword } from '../auth/password-confirmation';
 import { hashPassword } from '../auth/passwords';
 import type { AppEnv } from '../context';
+import { storageUsage } from '../files/usage';
 import { readJson } from '../http/validate';
 import { currentSession, forgetInBrowser, requireAccount } from '../middleware/session';
 import { directory } from '../stubs';
@@ -32,6 +33,7 @@ export const accountRoutes = new Hono<AppEnv>()
     await announceProfile(c.env, account);
     return c.json({ account });
   })
+  .get('/storage', async (c) => c.json({ storage: await storageUsage(c.env, c.get('account').id) }))
   .put('/password', async (c) => {
     const body = await readJson(c, ChangePasswordBody);
     await confirmPassword(c, body.currentPassword);

@@ -8,6 +8,7 @@ import { directory, workspace } from '../stubs';
 import { auditRoutes } from './audit';
 import { channelRoutes } from './channels';
 import { dmRoutes } from './dms';
+import { fileRoutes } from './files';
 import { gatewayRoutes } from './gateway';
 import { memberIdentity } from './invite-flow';
 import { inviteRoutes } from './invites';
@@ -38,6 +39,7 @@ export const workspaceRoutes = new Hono<AppEnv>()
   // Per-person resources under a channel's path; their paths differ from every channel route.
   .route('/:workspaceId/channels', notificationRoutes)
   .route('/:workspaceId/channels', savedMessageRoutes)
+  .route('/:workspaceId/channels', fileRoutes)
   .route('/:workspaceId/saved', savedRoutes)
   .route('/:workspaceId/gateway', gatewayRoutes)
   .route('/:workspaceId/invites', inviteRoutes);

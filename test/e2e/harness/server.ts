@@ -47,13 +47,14 @@ export class HearthServer {
   async start(): Promise<void> {
     if (this.child) throw new Error('workerd is already running');
     const doDir = path.join(this.dataDir, 'do');
-    mkdirSync(doDir, { recursive: true }); // workerd does not create its data directories
+    const filesDir = path.join(this.dataDir, 'files');
+    for (const dir of [doDir, filesDir]) mkdirSync(dir, { recursive: true }); // workerd does not create its data directories
     const env = { ...process.env };
     for (const name of Object.keys(env)) if (name.startsWith('HEARTH_')) delete env[name];
     Object.assign(env, this.env);
     const child = spawn(
       WORKERD_BIN,
-      ['serve', 'workerd.capnp', '--socket-addr', `http=127.0.0.1:${this.port}`, '-d', `do-storage=${doDir}`],
+      ['serve', 'workerd.capnp', '--socket-addr', `http=127.0.0.1:${this.port}`, '-d', `do-storage=${doDir}`, '-d', `files=${filesDir}`],
       { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.child = child;

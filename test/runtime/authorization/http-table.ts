@@ -6,7 +6,7 @@
  */
 import { type Action, allows } from '../../../src/shared/permissions';
 import { as, call, channelPath, signIn, type User } from '../helpers';
-import { type Caller, CHANNEL_MEMBERS, ROLE_OF, type SignedInCaller, TINY_PNG, type World } from './world';
+import { type Caller, CHANNEL_MEMBERS, liveSocket, ROLE_OF, type SignedInCaller, TINY_PNG, type World } from './world';
 
 /** `ok`: a 2xx answer (101 for a socket upgrade); a number: that refusal status. */
 export type Outcome = 'ok' | 400 | 401 | 403 | 404 | 409;
@@ -53,6 +53,42 @@ const instanceAdmin = (caller: Caller): Outcome => (caller === 'anonymous' ? 401
 
 const ws = (w: World) => `/api/workspaces/${w.workspaceId}`;
 const priv = (w: World, rest = '') => channelPath(w.workspaceId, w.privateId, rest).replace(/\/$/, '');
+/** A PNG uploaded to the private channel as `user`, not sent yet; its id. */
+async function uploadAs(w: World, user: User): Promise<string> {
+  const result = await call('POST', `${priv(w, 'files')}?name=matrix.png`, {
+    cookie: user.cookie,
+    as: user.account.id,
+    body: TINY_PNG,
+    headers: { 'Content-Type': 'image/png', 'Content-Length': String(TINY_PNG.byteLength) },
+  });
+  if (result.status !== 201) throw new Error(`matrix upload failed: ${JSON.stringify(result.body)}`);
+  return result.body.file.id;
+}
+
+let sentFile: Promise<string> | null = null;
+/** A file with a thumbnail that the bystander sent to the private channel, made once. */
+function fileInPrivateChannel(w: World): Promise<string> {
+  sentFile ??= (async () => {
+    const id = await uploadAs(w, w.bystander);
+    await call('PUT', priv(w, `thumbnails/${id}`), { cookie: w.bystander.cookie, as: w.bystander.account.id, body: TINY_PNG, headers: { 'Content-Type': 'image/png' } });
+    const socket = await liveSocket(w.bystander, w.workspaceId, w.privateId);
+    socket.send({ type: 'send', clientId: crypto.randomUUID(), body: '', attachments: [id] });
+    await socket.expect('ack');
+    socket.close();
+    return id;
+  })();
+  return sentFile;
+}
+
+/**
+ * An unsent upload for a caller to act on: their own when they can upload to the private
+ * channel, else the bystander's (which is nobody else's to touch).
+ */
+async function uploadFor(w: World, caller: Caller): Promise<string> {
+  const own = (CHANNEL_MEMBERS as readonly string[]).includes(caller) && caller !== 'timedOut';
+  return uploadAs(w, own ? w.users[caller as SignedInCaller] : w.bystander);
+}
+
 /** Someone for a caller to act on: the owner, unless the caller is the owner. */
 const otherThan = (w: World, caller: Caller) => (caller === 'owner' ? w.users.member : w.users.owner);
 
@@ -152,6 +188,7 @@ export const HTTP_ROWS: HttpRow[] = [
     expect: (caller) => (caller === 'anonymous' ? 401 : 404),
   },
   { method: 'DELETE', route: '/api/account/sessions', call: () => ({ path: '/api/account/sessions' }), expect: signedIn },
+  { method: 'GET', route: '/api/account/storage', call: () => ({ path: '/api/account/storage' }), expect: signedIn },
   {
     method: 'DELETE',
     route: '/api/account',
@@ -333,6 +370,43 @@ export const HTTP_ROWS: HttpRow[] = [
   { method: 'DELETE', route: `${CH}/messages/:seq/saved`, call: (w) => ({ path: priv(w, `messages/${w.memberSeq}/saved`) }), expect: inChannel() },
   { method: 'GET', route: `${CH}/pins`, call: (w) => ({ path: priv(w, 'pins') }), expect: inChannel() },
   { method: 'PUT', route: `${CH}/notifications`, call: (w) => ({ path: priv(w, 'notifications'), json: { muted: false } }), expect: inChannel() },
+
+  // Files. Reading follows reading the channel; a file not sent yet is its uploader's alone.
+  {
+    method: 'POST',
+    route: `${CH}/files`,
+    call: (w) => ({ path: `${priv(w, 'files')}?name=matrix.png`, body: TINY_PNG, headers: { 'Content-Type': 'image/png', 'Content-Length': String(TINY_PNG.byteLength) } }),
+    // An upload is the first half of a post: refused where posting is.
+    expect: inChannel((caller) => (caller === 'timedOut' ? 403 : 'ok')),
+  },
+  { method: 'GET', route: `${CH}/files`, call: (w) => ({ path: priv(w, 'files') }), expect: inChannel() },
+  { method: 'GET', route: `${CH}/files/:fileId`, call: async (w) => ({ path: priv(w, `files/${await fileInPrivateChannel(w)}`) }), expect: inChannel() },
+  {
+    method: 'GET',
+    route: `${CH}/files/:fileId/:name`,
+    call: async (w) => ({ path: priv(w, `files/${await fileInPrivateChannel(w)}/matrix.png`) }),
+    expect: inChannel(),
+  },
+  {
+    method: 'DELETE',
+    route: `${CH}/files/:fileId`,
+    call: async (w, caller) => ({ path: priv(w, `files/${await uploadFor(w, caller)}`) }),
+    expect: inChannel((caller) => (caller === 'timedOut' ? 404 : 'ok')),
+    note: "each caller's own unsent upload; the timed-out member, who cannot upload, is asked about the bystander's",
+  },
+  {
+    method: 'PUT',
+    route: `${CH}/thumbnails/:fileId`,
+    call: async (w, caller) => ({ path: priv(w, `thumbnails/${await uploadFor(w, caller)}`), body: TINY_PNG, headers: { 'Content-Type': 'image/png' } }),
+    expect: inChannel((caller) => (caller === 'timedOut' ? 404 : 'ok')),
+    note: 'as for removing an upload',
+  },
+  {
+    method: 'GET',
+    route: `${CH}/thumbnails/:fileId`,
+    call: async (w) => ({ path: priv(w, `thumbnails/${await fileInPrivateChannel(w)}`) }),
+    expect: inChannel(),
+  },
   { method: 'GET', route: `${CH}/socket`, call: (w) => ({ path: priv(w, 'socket?protocol=1'), headers: { Upgrade: 'websocket' } }), expect: inChannel() },
 ];
 
