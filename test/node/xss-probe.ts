@@ -8,6 +8,7 @@ import { enhanceMessage } from '../../web/src/lib/markdown/enhance';
 import { renderMarkdown } from '../../web/src/lib/markdown/render';
 import { sanitizeHtml } from '../../web/src/lib/markdown/sanitize';
 import { auditEnhanced, auditSanitized, type Tools } from './xss-allow-list';
+import { pokeAll } from './xss-poke';
 
 /** `markdown`: the full pipeline. `control`: raw innerHTML, which the detectors must catch. */
 export interface Item {
@@ -22,9 +23,6 @@ export interface Finding {
   detail: string;
 }
 
-/** Events that set off inline handlers. Plain Events: a synthetic `click` follows no link and submits nothing. */
-const EVENTS = ['mouseover', 'mouseenter', 'pointerover', 'click', 'focus', 'focusin', 'blur', 'keydown', 'input', 'change',
-  'toggle', 'load', 'error', 'animationstart', 'animationend', 'transitionend'];
 const SETTLE_MS = 50;
 /** Longest wait for a batch's enhance step (math, highlighting, diagrams drawn in the frame). */
 const ENHANCE_TIMEOUT_MS = 20_000;
@@ -63,10 +61,7 @@ export async function runBatch(items: Item[]): Promise<Finding[]> {
   await settle();
   boxes.forEach((box, index) => {
     win.__xssItem = index;
-    // KaTeX draws a span a glyph; its root is poked, its insides are audited.
-    for (const element of tools.querySelectorAll.call(box, '*')) {
-      if (!tools.closest.call(element, '.katex *')) poke(element, tools);
-    }
+    pokeAll(box, tools);
   });
   win.__xssItem = -1;
   await settle();
@@ -74,17 +69,4 @@ export async function runBatch(items: Item[]): Promise<Finding[]> {
     for (const problem of auditEnhanced(box, tools)) findings.push({ item: index, kind: 'off-list', detail: problem });
   });
   return findings;
-}
-
-function poke(element: Element, tools: Tools): void {
-  // The enhance step's own buttons (copy, fold, diagram source) do their job on click, and nothing else.
-  const ours = tools.localName.call(element) === 'button';
-  for (const type of EVENTS) {
-    if (ours && type === 'click') continue;
-    try {
-      tools.dispatchEvent.call(element, new Event(type, { bubbles: false }));
-    } catch {
-      // An element a vector replaced or removed meanwhile.
-    }
-  }
 }
