@@ -14,21 +14,27 @@ export interface MarkdownPage {
   readonly requests: string[];
 }
 
+/** `exports` (a module's source, resolved from web/src/lib/markdown) bundled as a script that sets the global `hearthMarkdown`. */
+export async function bundleMarkdown(exports: string): Promise<string> {
+  const bundle = await build({
+    stdin: { contents: exports, resolveDir: 'web/src/lib/markdown', loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'hearthMarkdown',
+    // Stylesheets (KaTeX's) are the web build's business; the page tests behaviour, not looks.
+    loader: { '.css': 'empty' },
+    logLevel: 'silent',
+  });
+  return bundle.outputFiles[0].text;
+}
+
 /** `exports` names what the bundle exposes, from web/src/lib/markdown; `outClass` goes on the #out element. */
 export function useMarkdownPage(exports: string, outClass = ''): MarkdownPage {
   let browser: Browser | undefined;
   const state = { page: undefined as unknown as Page, requests: [] as string[] };
   beforeAll(async () => {
-    const bundle = await build({
-      stdin: { contents: exports, resolveDir: 'web/src/lib/markdown', loader: 'ts' },
-      bundle: true,
-      write: false,
-      format: 'iife',
-      globalName: 'hearthMarkdown',
-      // Stylesheets (KaTeX's) are the web build's business; the page tests behaviour, not looks.
-      loader: { '.css': 'empty' },
-      logLevel: 'silent',
-    });
+    const bundle = await bundleMarkdown(exports);
     browser = await launchChromium();
     state.page = await browser.newPage();
     await state.page.route('**/*', (route) => {
@@ -36,7 +42,7 @@ export function useMarkdownPage(exports: string, outClass = ''): MarkdownPage {
       return route.abort();
     });
     await state.page.setContent(`<!doctype html><html><body><div id="out" class="${outClass}"></div></body></html>`);
-    await state.page.addScriptTag({ content: bundle.outputFiles[0].text });
+    await state.page.addScriptTag({ content: bundle });
   });
   afterAll(async () => {
     await browser?.close();

@@ -80,7 +80,7 @@ function isLive(href: string, win: Win): boolean {
 
 /** `html` pruned to the chat allow-list, as a fragment of `win`'s document. */
 export function sanitizeHtml(html: string, win: Win = window): DocumentFragment {
-  return purifierFor(win).sanitize(html, {
+  const fragment = purifierFor(win).sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR,
     ALLOWED_URI_REGEXP: ALLOWED_URI,
@@ -88,4 +88,6 @@ export function sanitizeHtml(html: string, win: Win = window): DocumentFragment 
     ALLOW_ARIA_ATTR: false,
     RETURN_DOM_FRAGMENT: true,
   });
+  // DOMPurify answers null, not a fragment, for HTML that parses to a <frameset> document.
+  return fragment ?? win.document.createDocumentFragment();
 }
