@@ -34,14 +34,6 @@ export interface Report {
   pageErrors: string[];
 }
 
-/**
- * KaTeX colours a formula it cannot parse with a style attribute (katex.mjs, renderError), which
- * Hearth's CSP blocks: the error shows uncoloured, and the browser reports a violation. Not a load,
- * not a script, not the message's markup; the tests count it apart instead of failing on it.
- */
-export const isKatexErrorColour = (kind: string, detail: string): boolean =>
-  kind === 'csp' && /^style-src-attr inline on <span class="katex-error">$/.test(detail);
-
 export const emptyReport = (): Report => ({ hits: [], offList: [], dialogs: [], popups: [], navigations: [], requests: [], pageErrors: [] });
 
 export const failures = (report: Report): number =>

@@ -13,7 +13,9 @@ const MATH_SELECTOR = 'code.language-math-inline, code.language-math-display, pr
 export const MAX_MATH_CHARS = 5_000;
 
 const OPTIONS: KatexOptions = {
-  throwOnError: false,
+  // KaTeX's own error display colours itself with a style attribute, which the CSP blocks:
+  // parse errors are caught and shown by showUnreadable() instead.
+  throwOnError: true,
   trust: false,
   strict: 'ignore',
   maxSize: 20,
@@ -34,6 +36,14 @@ export function isMathCode(code: Element): boolean {
   return code.matches(MATH_SELECTOR);
 }
 
+function showUnreadable(target: HTMLElement, tex: string, message: string): void {
+  const source = target.ownerDocument.createElement('span');
+  source.className = 'katex-error';
+  source.title = message;
+  source.textContent = tex;
+  target.replaceChildren(source);
+}
+
 /** Draws every formula under `root`; a formula KaTeX cannot read shows its source in the error colour. */
 export async function renderMath(root: Element | DocumentFragment): Promise<void> {
   const codes = [...root.querySelectorAll(MATH_SELECTOR)] as HTMLElement[];
@@ -48,7 +58,12 @@ export async function renderMath(root: Element | DocumentFragment): Promise<void
     target.className = display ? 'math math-display' : 'math math-inline';
     target.dataset.testid = 'math';
     target.title = tex;
-    katex.render(tex, target, { ...OPTIONS, displayMode: display });
+    try {
+      katex.render(tex, target, { ...OPTIONS, displayMode: display });
+    } catch (error) {
+      if (!(error instanceof katex.ParseError)) throw error;
+      showUnreadable(target, tex, error.message);
+    }
     (code.parentElement?.tagName === 'PRE' ? code.parentElement : code).replaceWith(target);
   }
 }
