@@ -5,6 +5,7 @@
  */
 import { AppError } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
+import { joinChunks } from '../../shared/bytes';
 
 /** PlantUML's base64 alphabet: digits first, and `-_` for the URL. */
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
@@ -78,13 +79,7 @@ async function readUpTo(response: Response, max: number, signal: AbortSignal): P
       }
       chunks.push(value);
     }
-    const bytes = new Uint8Array(size);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return bytes;
+    return joinChunks(chunks, size);
   } finally {
     signal.removeEventListener('abort', stop);
   }

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { joinChunks } from '../../shared/bytes';
 
 /**
  * Reads a request body, stopping as soon as it passes `max` bytes (a chunked body
@@ -21,11 +22,5 @@ export async function readBoundedBytes(request: Request, max: number, tooLarge: 
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return joinChunks(chunks, size);
 }
