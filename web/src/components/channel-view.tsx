@@ -7,6 +7,11 @@ import { useGateway } from '../stores/gateway';
 import { createPosting } from '../stores/posting';
 import { createReadLine } from '../stores/read-line';
 import { useSaved } from '../stores/saved';
+import { createAttachmentDraft } from '../stores/attachment-draft';
+import type { FilePlace } from '../lib/files/urls';
+import { DropZone } from './attachments/drop-zone';
+import { FilePlaceContext } from './attachments/file-place';
+import { FilesPanel } from './attachments/files-panel';
 import { ChannelDetailsDialog } from './channel-details/channel-details-dialog';
 import { ChannelHeader, type DetailsTab } from './channel-header';
 import { Composer } from './composer';
@@ -55,6 +60,9 @@ export function ChannelView(
   );
   const memberList = () => (members.error ? [] : (members.latest ?? []));
   const [details, setDetails] = createSignal<DetailsTab | null>(null);
+  const place: FilePlace = { workspaceId: props.workspaceId, channelId: props.channel.id, accountId: props.me.id };
+  const files = createAttachmentDraft(() => place);
+  const canPost = () => !posting.archived() && posting.timedOutUntil() === null;
   const isDm = () => props.channel.kind === 'dm';
 
   createEffect(() => session.state.revoked && props.onAccessLost());
@@ -150,7 +158,9 @@ export function ChannelView(
   const unarchive = async () => props.onChanged((await endpoints.archiveChannel(props.workspaceId, props.channel.id, false)).channel);
 
   return (
+    <FilePlaceContext.Provider value={place}>
     <section class="channel-view" classList={{ 'with-thread': threadSeq() !== null }} aria-label={isDm() ? props.title : `#${props.channel.name}`} ref={view}>
+      <DropZone onFiles={files.add} target={isDm() ? props.title : `#${props.channel.name}`} disabled={!canPost()}>
       <div class="channel-column">
         <ChannelHeader
           channel={props.channel}
@@ -161,6 +171,11 @@ export function ChannelView(
           onSaveTopic={async (topic) => props.onChanged((await endpoints.updateChannel(props.workspaceId, props.channel.id, { topic })).channel)}
         >
           <Show when={gateway}>{(g) => <NotificationMenu gateway={g()} channelId={props.channel.id} channelName={isDm() ? props.title : props.channel.name} />}</Show>
+          <FilesPanel
+            place={place}
+            load={(filter) => endpoints.files(props.workspaceId, props.channel.id, filter)}
+            onJump={(file) => (file.threadRoot ? setThreadSeq(file.threadRoot) : void jumpTo(file.messageSeq))}
+          />
           <PinsPanel
             load={async () => (await endpoints.pins(props.workspaceId, props.channel.id)).messages}
             onJump={(seq) => void jumpTo(seq)}
@@ -209,8 +224,9 @@ export function ChannelView(
             onTyping={() => session.typing(null)}
             holdSend={posting.cooldownLeft() > 0}
             footer={posting.slowModeSeconds() > 0 ? <SlowModeHint posting={posting} /> : undefined}
-            onSend={(body) => {
-              session.send(body, { replyTo: replyingTo()?.seq });
+            files={files}
+            onSend={(body, attachments) => {
+              session.send(body, { replyTo: replyingTo()?.seq, attachments });
               posting.sent();
               setReplyingTo(null);
             }}
@@ -218,6 +234,7 @@ export function ChannelView(
         </ComposerGate>
         <TypingLine names={session.typingNames(null)} />
       </div>
+      </DropZone>
       <Show when={threadSeq()} keyed>
         {(seq) => (
           <ThreadPanel
@@ -254,6 +271,7 @@ export function ChannelView(
         )}
       </Show>
     </section>
+    </FilePlaceContext.Provider>
   );
 }
 
