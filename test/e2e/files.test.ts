@@ -22,7 +22,16 @@ const FILES: Record<string, string> = {
   'spindle.py': 'def spindle_speed(load: float) -> int:\n    """Revolutions per minute for a load."""\n    if load > 0.8:\n        return 1200\n    return 3000\n',
   'readings.csv': 'time,axis,temperature\n08:00,X,41.5\n08:05,Y,"42,1"\n08:10,Z,43.0\n',
   'restart.puml': '@startuml\nAlice -> Bob: restart\n@enduml\n',
-  'manual.pdf': '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  'manual.pdf': [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 420 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj',
+    '4 0 obj << /Length 50 >> stream\nBT /F1 24 Tf 40 100 Td (Operating manual) Tj ET\nendstream endobj',
+    '5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj',
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+  ].join('\n'),
   'walkthrough.mp4': 'not really a video',
   'alarm.mp3': 'not really audio',
 };
@@ -172,10 +181,13 @@ describe('files: attaching, uploading with progress, previews, and untrusted HTM
     // PlantUML through the messages' own path (no PlantUML server here: its source shows).
     await poll(() => message.locator('[data-name="restart.puml"] [data-testid=rendered-file]').innerText()).toContain('Alice -> Bob');
 
-    // Players for video and audio; the PDF opens in the browser's viewer.
+    // Players for video and audio.
     await expect(message.getByTestId('file-video').getAttribute('src')).resolves.toMatch(/\/files\/[a-z2-7]{16}\/walkthrough\.mp4\?account=/);
     expect(await message.getByTestId('file-audio').count()).toBe(1);
-    expect(await message.getByTestId('open-pdf').getAttribute('href')).toMatch(/manual\.pdf\?account=/);
+    // The PDF in Chromium's own viewer (its extension frame starts inside ours), despite the response's CSP sandbox.
+    expect(await message.getByTestId('pdf-frame').getAttribute('src')).toMatch(/manual\.pdf\?account=/);
+    await message.getByTestId('pdf-frame').scrollIntoViewIfNeeded();
+    await poll(() => ben.page.frames().some((f) => f.url().startsWith('chrome-extension://'))).toBe(true);
   });
 
   it('images dropped on the conversation upload without their EXIF location, and open in a lightbox with zoom and arrows', async () => {
@@ -218,11 +230,14 @@ describe('files: attaching, uploading with progress, previews, and untrusted HTM
     await poll(() => lightbox.locator('.lightbox-meta').innerText()).toContain('1 of 2');
     expect(await lightbox.locator('.lightbox-meta').innerText()).toContain('1600×1200');
     await poll(() => lightbox.getByTestId('lightbox-image').evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(1600);
+    await ben.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'files-lightbox.png') });
     await ben.page.keyboard.press('ArrowRight');
     await poll(() => lightbox.locator('.lightbox-meta').innerText()).toContain('2 of 2');
     expect(await lightbox.locator('.lightbox-name').innerText()).toBe('floor-plan.png');
+    const fitted = await lightbox.getByTestId('lightbox-image').evaluate((i) => i.clientWidth);
     await ben.page.keyboard.press('+');
     expect(await lightbox.getByTestId('lightbox-zoom').innerText()).toBe('150%');
+    expect(await lightbox.getByTestId('lightbox-image').evaluate((i) => i.clientWidth)).toBe(Math.round(fitted * 1.5));
     await lightbox.getByTestId('lightbox-image').click();
     expect(await lightbox.getByTestId('lightbox-zoom').innerText()).toBe('100%');
     await ben.page.keyboard.press('ArrowLeft');
@@ -339,11 +354,19 @@ describe('files: attaching, uploading with progress, previews, and untrusted HTM
   });
 
   it('screenshots: a conversation with several previews', async () => {
-    const messages = ben.page.getByTestId('message');
-    const withFiles = messages.filter({ has: ben.page.getByTestId('message-files') });
-    await withFiles.first().scrollIntoViewIfNeeded();
-    await shoot(withFiles.first(), 'files-previews', ben.page);
-    await shoot(withFiles.nth(1), 'files-images', ben.page);
+    await ben.page.setViewportSize({ width: 1280, height: 1900 });
+    await ben.page.mouse.move(1270, 10);
+    const withFiles = ben.page.getByTestId('message').filter({ has: ben.page.getByTestId('message-files') });
+    await withFiles.first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const first = (await withFiles.first().boundingBox())!;
+    const images = (await withFiles.nth(1).boundingBox())!;
+    for (const scheme of ['light', 'dark'] as const) {
+      await ben.page.emulateMedia({ colorScheme: scheme });
+      await ben.page.waitForTimeout(150);
+      await ben.page.screenshot({ path: path.join(SCREENSHOT_DIR, `files-previews-${scheme}.png`), clip: { x: first.x, y: Math.max(0, first.y - 40), width: 760, height: images.y + images.height - first.y + 50 } });
+    }
+    await ben.page.emulateMedia({ colorScheme: 'light' });
+    await ben.page.setViewportSize({ width: 1280, height: 800 });
     await ben.page.getByTestId('files-button').click();
     await ben.page.getByTestId('files-panel').waitFor();
     await poll(() => ben.page.getByTestId('files-item').count()).toBeGreaterThan(5);

@@ -1,7 +1,7 @@
 import { createResource, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
 import { FILE_KINDS, formatSize, type FileKind } from '../../../../src/shared/files';
 import type { ChannelFile, FilesPage } from '../../../../src/shared/model';
-import { formatFull } from '../../lib/format';
+import { formatDay, formatFull, formatTime } from '../../lib/format';
 import { fileUrl, thumbnailUrl, type FilePlace } from '../../lib/files/urls';
 import { DownloadIcon, FolderIcon } from '../icons';
 import { FileBadge } from './file-badge';
@@ -79,7 +79,7 @@ export function FilesPanel(props: {
                     <button
                       class="files-open"
                       type="button"
-                      title="Show in the conversation"
+                      title={`Show in the conversation (shared ${formatFull(file.createdAt)})`}
                       onClick={() => {
                         setOpen(false);
                         props.onJump(file);
@@ -87,7 +87,7 @@ export function FilesPanel(props: {
                     >
                       <span class="files-name">{file.name}</span>
                       <span class="files-meta">
-                        {formatSize(file.size)} · {file.uploaderName} · {formatFull(file.createdAt)}
+                        {file.uploaderName} · {formatDay(file.createdAt)} {formatTime(file.createdAt)} · {formatSize(file.size)}
                       </span>
                     </button>
                     <a class="icon-button small" href={fileUrl(props.place, file, 'download')} download={file.name} title="Download" aria-label={`Download ${file.name}`}>

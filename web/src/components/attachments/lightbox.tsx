@@ -17,8 +17,15 @@ export function Lightbox(props: { images: Attachment[]; place: FilePlace; index:
     setZoom(0);
     props.onIndex(next);
   };
-  const zoomBy = (step: number) => setZoom(Math.max(0, Math.min(ZOOMS.length - 1, zoom() + step)));
   let dialog!: HTMLDivElement;
+  let img!: HTMLImageElement;
+  /** The image's width when fitted to the screen; zoom multiplies it (a width, not a transform, so the zoomed image scrolls). */
+  let fitWidth = 0;
+  const setLevel = (level: number) => {
+    if (zoom() === 0) fitWidth = img.clientWidth;
+    setZoom(level);
+  };
+  const zoomBy = (step: number) => setLevel(Math.max(0, Math.min(ZOOMS.length - 1, zoom() + step)));
 
   const onKey = (event: KeyboardEvent) => {
     const actions: Record<string, () => void> = {
@@ -75,9 +82,10 @@ export function Lightbox(props: { images: Attachment[]; place: FilePlace; index:
             class="lightbox-image"
             src={fileUrl(props.place, image())}
             alt={image().name}
-            style={{ transform: `scale(${ZOOMS[zoom()]})` }}
+            ref={img}
+            style={zoom() > 0 ? { width: `${Math.round(fitWidth * ZOOMS[zoom()])}px` } : undefined}
             data-testid="lightbox-image"
-            onClick={() => setZoom(zoom() > 0 ? 0 : 2)}
+            onClick={() => setLevel(zoom() > 0 ? 0 : 2)}
           />
         </div>
         <Show when={props.index > 0}>

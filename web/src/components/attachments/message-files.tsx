@@ -5,7 +5,7 @@ import { useFilePlace } from './file-place';
 import { HtmlPreview } from './html-preview';
 import { ImageGallery } from './image-gallery';
 import { MediaPreview } from './media-preview';
-import { PdfCard } from './pdf-card';
+import { PdfPreview } from './pdf-preview';
 import { previewKind } from './preview-kind';
 import { TextFilePreview } from './text-file-preview';
 
@@ -30,7 +30,7 @@ export function MessageFiles(props: { files: Attachment[] }): JSX.Element {
                     <MediaPreview file={file} place={at()} />
                   </Match>
                   <Match when={kind === 'pdf'}>
-                    <PdfCard file={file} place={at()} />
+                    <PdfPreview file={file} place={at()} />
                   </Match>
                   <Match when={kind === 'html'}>
                     <HtmlPreview file={file} place={at()} />
