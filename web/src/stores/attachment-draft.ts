@@ -3,6 +3,7 @@
  * progress; it can be cancelled, removed (the server drops the upload) or retried without
  * retyping the caption. Images lose their metadata and get a thumbnail on the way (image-prep.ts).
  */
+import { onCleanup } from 'solid-js';
 import { createStore, produce } from 'solid-js/store';
 import { formatSize, sanitizeFileName } from '../../../src/shared/files';
 import type { StorageUsage, UploadedFile } from '../../../src/shared/model';
@@ -50,6 +51,7 @@ export function createAttachmentDraft(place: () => FilePlace) {
   const local = new Map<string, Local>();
   let storage: StorageUsage | null = null;
   const [notice, setNotice] = createStore<{ text: string | null }>({ text: null });
+  onCleanup(() => dispose());
 
   const change = (key: string, patch: Partial<DraftFile>) =>
     setFiles((f) => f.key === key, produce((f) => Object.assign(f, patch)));
@@ -169,8 +171,14 @@ export function createAttachmentDraft(place: () => FilePlace) {
     setNotice('text', null);
   }
 
+  /** The composer is going away: stop the uploads and delete what was uploaded but not sent. */
+  function dispose() {
+    for (const f of [...files]) remove(f.key);
+  }
+
   return {
     files,
+    dispose,
     notice: () => notice.text,
     add: (list: File[]) => void add(list),
     remove: (key: string) => remove(key),

@@ -11,7 +11,7 @@ import { FileFrame } from './file-frame';
 export function PdfPreview(props: { file: Attachment; place: FilePlace }): JSX.Element {
   return (
     <FileFrame file={props.file} place={props.place} label="PDF">
-      <iframe class="file-pdf" src={fileUrl(props.place, props.file)} title={props.file.name} loading="lazy" data-testid="pdf-frame" />
+      <iframe class="file-pdf" src={`${fileUrl(props.place, props.file)}#view=FitH&navpanes=0`} title={props.file.name} loading="lazy" data-testid="pdf-frame" />
     </FileFrame>
   );
 }
