@@ -334,10 +334,17 @@ describe('files: attaching, uploading with progress, previews, and untrusted HTM
     truncateSync((writeFileSync(medium, ''), medium), 12 * MB);
     const composer = ada.page.getByTestId('composer');
     await composer.fill('Logs from the night shift');
+    const photo = await makeImageInPage(ada.page, 'spindle-wear.jpg', 'image/jpeg', 1200, 900, 30);
+    await composer.evaluate((el, file) => {
+      const data = new DataTransfer();
+      data.items.add(file);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, photo);
+    await uploaded(ada.page, 1);
     await attach(ada.page, [path.join(dir, 'spindle.py'), path.join(dir, 'readings.csv'), medium]);
-    const chip = draftFiles(ada.page).nth(2);
+    const chip = draftFiles(ada.page).nth(3);
     await poll(() => chip.getAttribute('data-progress').then(Number)).toBeGreaterThan(0.05);
-    await poll(() => draftFiles(ada.page).nth(0).getAttribute('data-status')).toBe('done');
+    await poll(() => draftFiles(ada.page).nth(1).getAttribute('data-status')).toBe('done');
     await shoot(ada.page.locator('.channel-column .composer'), 'files-composer', ada.page);
     expect(await ada.page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
 
@@ -346,10 +353,11 @@ describe('files: attaching, uploading with progress, previews, and untrusted HTM
     expect(await chip.locator('.draft-file-status').innerText()).toBe('Cancelled');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await chip.getByRole('button', { name: /^Retry/ }).click();
-    await uploaded(ada.page, 3);
+    await uploaded(ada.page, 4);
     expect(await composer.inputValue()).toBe('Logs from the night shift');
     await composer.press('Enter');
     await poll(() => lastMessage(ben.page).getByTestId('file-preview').count()).toBe(3);
+    expect(await lastMessage(ben.page).getByTestId('image-thumb').count()).toBe(1);
     await cdp.detach();
   });
 
@@ -372,7 +380,12 @@ describe('files: attaching, uploading with progress, previews, and untrusted HTM
     await poll(() => ben.page.getByTestId('files-item').count()).toBeGreaterThan(5);
     await shoot(ben.page.getByTestId('files-panel'), 'files-panel', ben.page);
     await ben.page.getByRole('button', { name: 'Images' }).click();
-    await poll(() => ben.page.getByTestId('files-item').count()).toBe(3);
+    await poll(() => ben.page.getByTestId('files-item').count()).toBe(4);
     await ben.page.keyboard.press('Escape');
+  });
+
+  it('account settings show how much of the storage quota the files use', async () => {
+    await ada.page.goto('/settings/account');
+    await poll(() => ada.page.getByTestId('storage-usage').innerText()).toMatch(/^2\d\d MB of 1 GB used/);
   });
 });
