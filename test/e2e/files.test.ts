@@ -216,7 +216,7 @@ describe('files: attaching, uploading with progress, previews, and untrusted HTM
     const thumbWidth = await gallery.locator('img').first().evaluate((i) => (i as HTMLImageElement).naturalWidth);
     expect(thumbWidth).toBe(400);
 
-    // The photo as stored has no EXIF block (so no GPS position), and is the same size as the original.
+    // The photo as stored has no EXIF block (so no GPS position), and is still a JPEG that decodes (the lightbox below).
     const stored = await gallery.locator('img').first().evaluate(async (img) => {
       const url = (img as HTMLImageElement).src.replace(/\/thumbnails\/([a-z2-7]+)\?/, '/files/$1?');
       const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());

@@ -58,3 +58,39 @@ describe('files in the web app', () => {
     expect(nameForPasted(new File(['x'], 'plan.png', { type: 'image/png' }), at)).toBe('plan.png');
   });
 });
+
+describe('JPEG metadata, removed without re-encoding', () => {
+  const segment = (marker: number, data: number[]) => [0xff, marker, (data.length + 2) >> 8, (data.length + 2) & 0xff, ...data];
+  const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+  /** Little-endian TIFF with IFD0 = [Orientation 6, GPS IFD pointer]. */
+  const exif = [
+    ...ascii('Exif\0\0'),
+    ...ascii('II'), 0x2a, 0, 8, 0, 0, 0,
+    2, 0,
+    0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0,
+    0x25, 0x88, 4, 0, 1, 0, 0, 0, 38, 0, 0, 0,
+    0, 0, 0, 0,
+    ...ascii('GPSLatitude 51.5'),
+  ];
+  const jfif = segment(0xe0, ascii('JFIF\0\x01\x01\0\0\x01\0\x01\0\0'));
+  const quant = segment(0xdb, [0, 1, 2, 3]);
+  const xmp = segment(0xe1, ascii('http://ns.adobe.com/xap/1.0/\0<gps>51.5</gps>'));
+  const scan = [0xff, 0xda, 0, 4, 1, 2, 0x12, 0x34, 0xff, 0x00, 0x56, 0xff, 0xd9];
+
+  it('EXIF, XMP and IPTC go; the orientation comes back alone after JFIF; the scan is untouched', async () => {
+    const { stripJpegMetadata } = await import('../../web/src/lib/files/jpeg-metadata');
+    const input = new Uint8Array([0xff, 0xd8, ...jfif, ...segment(0xe1, exif), ...xmp, ...segment(0xed, ascii('Photoshop 3.0\0')), ...quant, ...scan]);
+    const out = stripJpegMetadata(input)!;
+    const orientationOnly = segment(0xe1, [...ascii('Exif\0\0'), 0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0]);
+    expect([...out]).toEqual([0xff, 0xd8, ...jfif, ...orientationOnly, ...quant, ...scan]);
+    expect(new TextDecoder('latin1').decode(out)).not.toMatch(/GPS|gps|Photoshop/);
+  });
+
+  it('an upright photo gets no EXIF at all, and what is not a JPEG is left to the canvas', async () => {
+    const { stripJpegMetadata } = await import('../../web/src/lib/files/jpeg-metadata');
+    const upright = new Uint8Array([0xff, 0xd8, ...segment(0xe1, ascii('Exif\0\0MM\0\x2a\0\0\0\x08\0\0')), ...quant, ...scan]);
+    expect([...stripJpegMetadata(upright)!]).toEqual([0xff, 0xd8, ...quant, ...scan]);
+    expect(stripJpegMetadata(new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toBeNull();
+    expect(stripJpegMetadata(new Uint8Array([0xff, 0xd8, 0xff, 0xe1, 0x40, 0x00]))).toBeNull();
+  });
+});

@@ -1,20 +1,25 @@
 /**
- * Images before upload: a thumbnail made here (the server decodes no images), and JPEGs
- * re-encoded through a canvas so their EXIF block — GPS position included — never leaves the
- * browser. `imageOrientation: 'from-image'` applies the EXIF rotation to the pixels first, so
- * the re-encoded photo still stands the right way up without its tag.
+ * Images before upload: a thumbnail made here (the server decodes no images), and metadata
+ * removed so a photo's GPS position never leaves the browser.
  *
- * PNG, GIF and WebP keep their bytes (re-encoding would lose GIF animation and PNG's exact
- * pixels); a PNG's rare `eXIf` chunk is cut out of the file instead. WebP's EXIF chunk is left:
- * cameras and phones do not write WebP, and re-encoding WebP would lose animation.
+ * - JPEG: EXIF, XMP and Photoshop/IPTC segments are cut out of the file losslessly and the
+ *   orientation tag is put back alone (jpeg-metadata.ts), so the photo keeps its quality and
+ *   stands the right way up, at any size.
+ * - PNG: its `eXIf` chunk, if any, is cut out of the file.
+ * - GIF and WebP are sent as they are: re-encoding would lose animation, and cameras and phones
+ *   do not write them. HEIC and other types Chromium cannot decode are sent as plain files.
+ *
+ * Width and height come from `createImageBitmap(file, { imageOrientation: 'from-image' })`, so a
+ * portrait photo stored sideways with an orientation tag is measured (and thumbnailed) upright.
  */
+import { stripJpegMetadata } from './jpeg-metadata';
 
 /** Thumbnails are at most this many pixels on their long side. */
 const THUMBNAIL_EDGE = 400;
 const THUMBNAIL_QUALITY = 0.82;
 const PHOTO_QUALITY = 0.92;
-/** Past this size a JPEG is not re-encoded in the page (it would need gigabytes of pixels); it is sent as it is. */
-const REENCODE_MAX_BYTES = 40 * 1024 * 1024;
+/** Past this size an image is not decoded for its thumbnail and size (it could take gigabytes of pixels). */
+const DECODE_MAX_BYTES = 50 * 1024 * 1024;
 
 export interface PreparedImage {
   /** What to upload: the original, or the same picture without its metadata. */
@@ -24,26 +29,36 @@ export interface PreparedImage {
   thumbnail: Blob | null;
 }
 
-/** Null when the browser cannot decode the image (it is then sent as an ordinary file). */
-export async function prepareImage(file: File): Promise<PreparedImage | null> {
+/** What to upload for an image: without its metadata, with its size and a thumbnail when the browser can decode it. */
+export async function prepareImage(file: File): Promise<PreparedImage> {
+  const stripped = await withoutMetadata(file);
+  const body = stripped ?? file;
+  if (file.size > DECODE_MAX_BYTES) return { body, width: 0, height: 0, thumbnail: null };
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
   } catch {
-    return null;
+    return { body, width: 0, height: 0, thumbnail: null };
   }
   try {
     const { width, height } = bitmap;
-    let body: Blob = file;
-    if (file.type === 'image/jpeg' && file.size <= REENCODE_MAX_BYTES) body = (await encode(bitmap, width, height, 'image/jpeg', PHOTO_QUALITY)) ?? file;
-    else if (file.type === 'image/png') body = await withoutPngExif(file);
+    // A JPEG too unusual to walk segment by segment goes through a canvas instead (which drops all metadata).
+    const reencoded = stripped ? null : await encode(bitmap, width, height, 'image/jpeg', PHOTO_QUALITY);
     const scale = Math.min(1, THUMBNAIL_EDGE / Math.max(width, height));
     // An image already small enough is its own thumbnail.
     const thumbnail = scale < 1 ? await makeThumbnail(bitmap, Math.round(width * scale), Math.round(height * scale)) : null;
-    return { body, width, height, thumbnail };
+    return { body: reencoded ?? body, width, height, thumbnail };
   } finally {
     bitmap.close();
   }
+}
+
+/** The file without metadata; null for a JPEG whose segments could not be walked. */
+async function withoutMetadata(file: File): Promise<Blob | null> {
+  if (file.type === 'image/png') return withoutPngExif(file);
+  if (file.type !== 'image/jpeg') return file;
+  const stripped = stripJpegMetadata(new Uint8Array(await file.arrayBuffer()));
+  return stripped ? new Blob([stripped], { type: file.type }) : null;
 }
 
 async function makeThumbnail(bitmap: ImageBitmap, width: number, height: number): Promise<Blob | null> {
