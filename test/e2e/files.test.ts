@@ -325,7 +325,7 @@ describe('files: attaching, uploading with progress, previews, and untrusted HTM
     await poll(() => card.locator('.file-frame-size').innerText()).toBe('200 MB');
   });
 
-  it('an upload cancelled half-way can be retried without retyping the caption', async () => {
+  it('an upload cancelled half-way can be retried without retyping the caption, and Enter meanwhile sends once it is up', async () => {
     const cdp = await ada.context.newCDPSession(ada.page);
     await cdp.send('Network.enable');
     // Slow enough to cancel in the middle, and to photograph the composer mid-upload.
@@ -346,16 +346,23 @@ describe('files: attaching, uploading with progress, previews, and untrusted HTM
     await poll(() => chip.getAttribute('data-progress').then(Number)).toBeGreaterThan(0.05);
     await poll(() => draftFiles(ada.page).nth(1).getAttribute('data-status')).toBe('done');
     await shoot(ada.page.locator('.channel-column .composer'), 'files-composer', ada.page);
-    expect(await ada.page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
 
     await chip.getByRole('button', { name: /^Cancel/ }).click();
     await poll(() => chip.getAttribute('data-status')).toBe('failed');
     expect(await chip.locator('.draft-file-status').innerText()).toBe('Cancelled');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    // With a failed file there is nothing to wait for: Send is off until it is retried or removed.
+    expect(await ada.page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 4 * MB });
     await chip.getByRole('button', { name: /^Retry/ }).click();
-    await uploaded(ada.page, 4);
+    await poll(() => chip.getAttribute('data-status')).toBe('uploading');
     expect(await composer.inputValue()).toBe('Logs from the night shift');
+    // Enter while it uploads: the message goes by itself once the file is up.
     await composer.press('Enter');
+    await ada.page.getByTestId('send-queued').waitFor();
+    expect(await lastMessage(ben.page).getByTestId('message-body').innerText()).not.toBe('Logs from the night shift');
+    await poll(() => lastMessage(ben.page).getByTestId('message-body').innerText(), 20_000).toBe('Logs from the night shift');
+    expect(await composer.inputValue()).toBe('');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await poll(() => lastMessage(ben.page).getByTestId('file-preview').count()).toBe(3);
     expect(await lastMessage(ben.page).getByTestId('image-thumb').count()).toBe(1);
     await cdp.detach();

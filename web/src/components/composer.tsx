@@ -53,6 +53,16 @@ export function Composer(props: ComposerProps): JSX.Element {
   const filesReady = () => !props.files || props.files.files.every((f) => f.status === 'done');
   const hasFiles = () => (props.files?.files.length ?? 0) > 0;
   const canSend = () => (!!text().trim() || hasFiles()) && remaining() >= 0 && !props.holdSend && filesReady();
+  /** Send was asked for while files were still uploading: it goes once they are all up (and not if one fails). */
+  const [queued, setQueued] = createSignal(false);
+  const uploading = () => !!props.files?.busy();
+  createEffect(() => {
+    if (!queued()) return;
+    if (canSend()) {
+      setQueued(false);
+      send();
+    } else if (!uploading()) setQueued(false);
+  });
   let picker: HTMLInputElement | undefined;
 
   const resize = () => {
@@ -76,7 +86,10 @@ export function Composer(props: ComposerProps): JSX.Element {
   }
 
   function send() {
-    if (!canSend()) return;
+    if (!canSend()) {
+      if (uploading() && props.files!.files.every((f) => f.status !== 'failed')) setQueued(true);
+      return;
+    }
     props.onSend(text(), props.files?.ids() ?? []);
     props.files?.clear();
     setText('');
@@ -196,16 +209,18 @@ export function Composer(props: ComposerProps): JSX.Element {
             class="send-button"
             type="submit"
             aria-label="Send"
-            title={filesReady() ? undefined : 'Waiting for the files to upload'}
-            disabled={!canSend()}
+            title={filesReady() ? undefined : 'Sends when the files have uploaded'}
+            disabled={!canSend() && !(uploading() && !queued())}
           >
             <SendIcon />
           </button>
         </ComposerToolbar>
       </div>
       <div class="composer-hint">
+        <Show when={!queued()} fallback={<span data-testid="send-queued">Sending once the files have uploaded…</span>}>
         <Show when={props.footer} fallback={<ComposerHint previewing={previewing()} />}>
           {props.footer}
+        </Show>
         </Show>
         <Show when={remaining() < COUNTDOWN_FROM}>
           <span class="countdown" classList={{ over: remaining() < 0 }}>
