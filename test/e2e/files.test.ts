@@ -396,3 +396,46 @@ describe('files: attaching, uploading with progress, previews, and untrusted HTM
     await poll(() => ada.page.getByTestId('storage-usage').innerText()).toMatch(/^2\d\d MB of 1 GB used/);
   });
 });
+
+describe('files: the storage quota, checked in the browser and enforced by the server', () => {
+  const hearth = useHearth(() => ({ HEARTH_USER_QUOTA_MB: '1' }));
+  const cleo = person('Cleo Park');
+  let tab: Tab;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'hearth-quota-e2e-'));
+    for (const name of ['first.log', 'second.log']) writeFileSync(path.join(dir, name), 'x'.repeat(700 * 1024));
+    const url = hearth.server.url;
+    const api = await ApiClient.signUp(url, cleo);
+    const { workspaceId, channelId } = await api.createWorkspace('Quota');
+    tab = await openTab(hearth.browser, url);
+    await signInContext(tab.context, url, cleo);
+    await openChannel(tab.page, workspaceId, channelId);
+  });
+
+  afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  it('a file past what is left of the quota is refused before upload, with the figures', async () => {
+    await attach(tab.page, [path.join(dir, 'first.log')]);
+    await uploaded(tab.page, 1);
+    await attach(tab.page, [path.join(dir, 'second.log')]);
+    const second = draftFiles(tab.page).nth(1);
+    await poll(() => second.getAttribute('data-status')).toBe('failed');
+    expect(await second.locator('.draft-file-status').innerText()).toBe('Not enough storage left: you use 700 KB of 1 MB. Delete old files to make room.');
+    await second.getByRole('button', { name: /^Remove/ }).click();
+  });
+
+  it('when the browser’s figures are stale, the server’s refusal is shown as it says it, without Retry', async () => {
+    // The browser believes there is room: only the server can refuse.
+    await tab.page.route('**/api/account/storage', (route) =>
+      route.fulfill({ json: { storage: { usedBytes: 0, quotaBytes: 1024 * MB, maxFileBytes: 100 * MB, maxAttachments: 10 } } }),
+    );
+    await attach(tab.page, [path.join(dir, 'second.log')]);
+    const second = draftFiles(tab.page).nth(1);
+    await poll(() => second.getAttribute('data-status')).toBe('failed');
+    expect(await second.locator('.draft-file-status').innerText()).toBe('This needs 700 KB, but only 324 KB of your 1 MB file storage is left (700 KB used). Deleting messages with files you no longer need frees space.');
+    expect(await second.getByRole('button', { name: /^Retry/ }).count()).toBe(0);
+    await tab.page.unroute('**/api/account/storage');
+  });
+});
