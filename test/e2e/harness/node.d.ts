@@ -30,6 +30,9 @@ declare module 'node:fs' {
   export function mkdirSync(path: string, options?: { recursive?: boolean }): string | undefined;
   export function mkdtempSync(prefix: string): string;
   export function rmSync(path: string, options?: { recursive?: boolean; force?: boolean }): void;
+  export function writeFileSync(path: string, data: string | Uint8Array): void;
+  /** Sets a file's length; a new length past the end reads as zeros (sparse where the disk allows). */
+  export function truncateSync(path: string, length: number): void;
 }
 
 declare module 'node:net' {

@@ -21,6 +21,9 @@ import type {
   Ban,
   Channel,
   ChannelReadState,
+  FilesPage,
+  StorageUsage,
+  UploadedFile,
   HistoryPage,
   InstanceInfo,
   Invite,
@@ -134,6 +137,16 @@ export const endpoints = {
   pins: (id: string, channelId: string) => api<{ messages: Message[] }>('GET', `${ws(id)}/channels/${channelId}/pins`),
   edits: (id: string, channelId: string, seq: number) =>
     api<{ edits: { body: string; replacedAt: number }[] }>('GET', `${ws(id)}/channels/${channelId}/messages/${seq}/edits`),
+
+  storage: () => api<{ storage: StorageUsage }>('GET', '/account/storage'),
+  /** The channel's shared files, newest message first. */
+  files: (id: string, channelId: string, filter: { kind?: string; before?: string; limit?: number }) =>
+    api<FilesPage>('GET', `${ch(id, channelId)}/files${query(filter)}`),
+  /** Removes an upload not sent yet (taken out of the composer). */
+  deleteUpload: (id: string, channelId: string, fileId: string) => api<void>('DELETE', `${ch(id, channelId)}/files/${fileId}`),
+  /** A thumbnail made in the browser, for the caller's own upload before it is sent. */
+  uploadThumbnail: (id: string, channelId: string, fileId: string, image: Blob) =>
+    api<{ file: UploadedFile }>('PUT', `${ch(id, channelId)}/thumbnails/${fileId}`, image),
 
   invites: (id: string) => api<{ invites: Invite[] }>('GET', `${ws(id)}/invites`),
   createInvite: (id: string, body: Partial<CreateInviteBody>) => api<{ invite: Invite }>('POST', `${ws(id)}/invites`, body),

@@ -7,6 +7,11 @@ import { useGateway } from '../stores/gateway';
 import { createPosting } from '../stores/posting';
 import { createReadLine } from '../stores/read-line';
 import { useSaved } from '../stores/saved';
+import { createAttachmentDraft } from '../stores/attachment-draft';
+import type { FilePlace } from '../lib/files/urls';
+import { DropZone } from './attachments/drop-zone';
+import { FilePlaceContext } from './attachments/file-place';
+import { FilesPanel } from './attachments/files-panel';
 import { ChannelDetailsDialog } from './channel-details/channel-details-dialog';
 import { ChannelHeader, type DetailsTab } from './channel-header';
 import { Composer } from './composer';
@@ -55,6 +60,9 @@ export function ChannelView(
   );
   const memberList = () => (members.error ? [] : (members.latest ?? []));
   const [details, setDetails] = createSignal<DetailsTab | null>(null);
+  const place: FilePlace = { workspaceId: props.workspaceId, channelId: props.channel.id, accountId: props.me.id };
+  const files = createAttachmentDraft(() => place);
+  const canPost = () => !posting.archived() && posting.timedOutUntil() === null;
   const isDm = () => props.channel.kind === 'dm';
 
   createEffect(() => session.state.revoked && props.onAccessLost());
@@ -150,110 +158,120 @@ export function ChannelView(
   const unarchive = async () => props.onChanged((await endpoints.archiveChannel(props.workspaceId, props.channel.id, false)).channel);
 
   return (
-    <section class="channel-view" classList={{ 'with-thread': threadSeq() !== null }} aria-label={isDm() ? props.title : `#${props.channel.name}`} ref={view}>
-      <div class="channel-column">
-        <ChannelHeader
-          channel={props.channel}
-          title={props.title}
-          myId={props.me.id}
-          faces={memberList()}
-          onOpenDetails={setDetails}
-          onSaveTopic={async (topic) => props.onChanged((await endpoints.updateChannel(props.workspaceId, props.channel.id, { topic })).channel)}
-        >
-          <Show when={gateway}>{(g) => <NotificationMenu gateway={g()} channelId={props.channel.id} channelName={isDm() ? props.title : props.channel.name} />}</Show>
-          <PinsPanel
-            load={async () => (await endpoints.pins(props.workspaceId, props.channel.id)).messages}
-            onJump={(seq) => void jumpTo(seq)}
-            onUnpin={(seq) => session.pinMessage(seq, false)}
-          />
-        </ChannelHeader>
-        <ConnectionBanner
-          status={session.state.status}
-          online={online()}
-          pending={session.state.outbox.filter((e) => e.status === 'pending').length}
-          onRetry={session.reconnect}
-        />
-        <Show when={notice()}>
-          <div class="banner info" role="status">
-            {notice()}
+    <FilePlaceContext.Provider value={place}>
+      <section class="channel-view" classList={{ 'with-thread': threadSeq() !== null }} aria-label={isDm() ? props.title : `#${props.channel.name}`} ref={view}>
+        <DropZone onFiles={files.add} target={isDm() ? props.title : `#${props.channel.name}`} disabled={!canPost()}>
+          <div class="channel-column">
+            <ChannelHeader
+              channel={props.channel}
+              title={props.title}
+              myId={props.me.id}
+              faces={memberList()}
+              onOpenDetails={setDetails}
+              onSaveTopic={async (topic) => props.onChanged((await endpoints.updateChannel(props.workspaceId, props.channel.id, { topic })).channel)}
+            >
+              <Show when={gateway}>{(g) => <NotificationMenu gateway={g()} channelId={props.channel.id} channelName={isDm() ? props.title : props.channel.name} />}</Show>
+              <FilesPanel
+                place={place}
+                load={(filter) => endpoints.files(props.workspaceId, props.channel.id, filter)}
+                onJump={(file) => (file.threadRoot ? setThreadSeq(file.threadRoot) : void jumpTo(file.messageSeq))}
+              />
+              <PinsPanel
+                load={async () => (await endpoints.pins(props.workspaceId, props.channel.id)).messages}
+                onJump={(seq) => void jumpTo(seq)}
+                onUnpin={(seq) => session.pinMessage(seq, false)}
+              />
+            </ChannelHeader>
+            <ConnectionBanner
+              status={session.state.status}
+              online={online()}
+              pending={session.state.outbox.filter((e) => e.status === 'pending').length}
+              onRetry={session.reconnect}
+            />
+            <Show when={notice()}>
+              <div class="banner info" role="status">
+                {notice()}
+              </div>
+            </Show>
+            <Show when={session.state.error}>
+              <div class="banner error" role="alert">
+                {session.state.error}
+              </div>
+            </Show>
+            <MessageList
+              messages={session.state.messages}
+              outbox={session.state.outbox.filter((e) => !e.threadRoot)}
+              hasMore={session.state.hasMore}
+              loadingOlder={session.state.loadingOlder}
+              loaded={session.state.loaded}
+              me={props.me}
+              channelName={props.channel.name}
+              intro={isDm() ? <DmIntro title={props.title} /> : undefined}
+              readUpTo={readUpTo()}
+              onLoadOlder={session.loadOlder}
+              onRetry={session.retry}
+              onDiscard={session.discard}
+              onControls={(controls) => (releaseBottom = controls.release)}
+              actions={actions}
+            />
+            <ComposerGate posting={posting} onUnarchive={canUnarchive() ? unarchive : undefined}>
+              <Composer
+                placeholder={`Message ${props.title}`}
+                members={memberList}
+                myId={props.me.id}
+                replyingTo={replyingTo()}
+                onCancelReply={() => setReplyingTo(null)}
+                onTyping={() => session.typing(null)}
+                holdSend={posting.cooldownLeft() > 0}
+                footer={posting.slowModeSeconds() > 0 ? <SlowModeHint posting={posting} /> : undefined}
+                files={files}
+                onSend={(body, attachments) => {
+                  session.send(body, { replyTo: replyingTo()?.seq, attachments });
+                  posting.sent();
+                  setReplyingTo(null);
+                }}
+              />
+            </ComposerGate>
+            <TypingLine names={session.typingNames(null)} />
           </div>
+        </DropZone>
+        <Show when={threadSeq()} keyed>
+          {(seq) => (
+            <ThreadPanel
+              session={session}
+              rootSeq={seq}
+              channelTitle={props.title}
+              posting={posting}
+              me={props.me}
+              members={memberList}
+              actions={threadActions}
+              onClose={() => setThreadSeq(null)}
+            />
+          )}
         </Show>
-        <Show when={session.state.error}>
-          <div class="banner error" role="alert">
-            {session.state.error}
-          </div>
+        <Show when={details()}>
+          {(tab) => (
+            <ChannelDetailsDialog
+              workspaceId={props.workspaceId}
+              channel={props.channel}
+              title={props.title}
+              myId={props.me.id}
+              role={props.member.role}
+              tab={tab()}
+              members={memberList()}
+              membersLoading={members.loading}
+              onMembersChanged={() => void refetchMembers()}
+              onChanged={props.onChanged}
+              onGone={() => {
+                setDetails(null);
+                props.onGone(props.channel.id);
+              }}
+              onClose={() => setDetails(null)}
+            />
+          )}
         </Show>
-        <MessageList
-          messages={session.state.messages}
-          outbox={session.state.outbox.filter((e) => !e.threadRoot)}
-          hasMore={session.state.hasMore}
-          loadingOlder={session.state.loadingOlder}
-          loaded={session.state.loaded}
-          me={props.me}
-          channelName={props.channel.name}
-          intro={isDm() ? <DmIntro title={props.title} /> : undefined}
-          readUpTo={readUpTo()}
-          onLoadOlder={session.loadOlder}
-          onRetry={session.retry}
-          onDiscard={session.discard}
-          onControls={(controls) => (releaseBottom = controls.release)}
-          actions={actions}
-        />
-        <ComposerGate posting={posting} onUnarchive={canUnarchive() ? unarchive : undefined}>
-          <Composer
-            placeholder={`Message ${props.title}`}
-            members={memberList}
-            myId={props.me.id}
-            replyingTo={replyingTo()}
-            onCancelReply={() => setReplyingTo(null)}
-            onTyping={() => session.typing(null)}
-            holdSend={posting.cooldownLeft() > 0}
-            footer={posting.slowModeSeconds() > 0 ? <SlowModeHint posting={posting} /> : undefined}
-            onSend={(body) => {
-              session.send(body, { replyTo: replyingTo()?.seq });
-              posting.sent();
-              setReplyingTo(null);
-            }}
-          />
-        </ComposerGate>
-        <TypingLine names={session.typingNames(null)} />
-      </div>
-      <Show when={threadSeq()} keyed>
-        {(seq) => (
-          <ThreadPanel
-            session={session}
-            rootSeq={seq}
-            channelTitle={props.title}
-            posting={posting}
-            me={props.me}
-            members={memberList}
-            actions={threadActions}
-            onClose={() => setThreadSeq(null)}
-          />
-        )}
-      </Show>
-      <Show when={details()}>
-        {(tab) => (
-          <ChannelDetailsDialog
-            workspaceId={props.workspaceId}
-            channel={props.channel}
-            title={props.title}
-            myId={props.me.id}
-            role={props.member.role}
-            tab={tab()}
-            members={memberList()}
-            membersLoading={members.loading}
-            onMembersChanged={() => void refetchMembers()}
-            onChanged={props.onChanged}
-            onGone={() => {
-              setDetails(null);
-              props.onGone(props.channel.id);
-            }}
-            onClose={() => setDetails(null)}
-          />
-        )}
-      </Show>
-    </section>
+      </section>
+    </FilePlaceContext.Provider>
   );
 }
 

@@ -1,7 +1,7 @@
-import { For, type JSX } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import { ariaShortcut, FORMATS, shortcutLabel, type Format } from '../lib/composer/format-keys';
 import { isApple } from '../lib/composer/text-edit';
-import { BoldIcon, CodeIcon, EditIcon, EyeIcon, ItalicIcon, StrikeIcon } from './icons';
+import { BoldIcon, CodeIcon, EditIcon, EyeIcon, ItalicIcon, PaperclipIcon, StrikeIcon } from './icons';
 
 const BUTTONS: { format: Format; icon: () => JSX.Element }[] = [
   { format: 'bold', icon: () => <BoldIcon /> },
@@ -11,10 +11,27 @@ const BUTTONS: { format: Format; icon: () => JSX.Element }[] = [
 ];
 
 /** The row under the message box: formatting (each names its shortcut), the preview toggle, then `children` (send). */
-export function ComposerToolbar(props: { previewing: boolean; onFormat: (format: Format) => void; onTogglePreview: () => void; children: JSX.Element }): JSX.Element {
+export function ComposerToolbar(props: {
+  previewing: boolean;
+  onFormat: (format: Format) => void;
+  onTogglePreview: () => void;
+  /** Opens the file picker; no paperclip without it. */
+  onAttach?: () => void;
+  children: JSX.Element;
+}): JSX.Element {
   const apple = isApple();
   return (
     <div class="composer-toolbar" role="group" aria-label="Formatting">
+      <Show when={props.onAttach}>
+        {(attach) => (
+          <>
+            <button class="icon-button composer-tool" type="button" aria-label="Attach files" title="Attach files" data-testid="attach-button" onClick={() => attach()()}>
+              <PaperclipIcon />
+            </button>
+            <span class="composer-tool-divider" aria-hidden="true" />
+          </>
+        )}
+      </Show>
       <For each={BUTTONS}>
         {(button) => {
           const { label } = FORMATS[button.format];

@@ -4,6 +4,8 @@ import type { Message } from '../../../src/shared/model';
 import type { ChannelMember } from '../api/endpoints';
 import { handlePaste, notePlainPasteKey } from '../lib/composer/paste-markdown';
 import { applyFormat, handleFormatKey } from '../lib/composer/text-edit';
+import type { AttachmentDraft } from '../stores/attachment-draft';
+import { DraftFiles } from './attachments/draft-files';
 import { ComposerPreview } from './composer-preview';
 import { createSuggestions } from './composer-suggestions';
 import { ComposerToolbar } from './composer-toolbar';
@@ -15,7 +17,10 @@ const COUNTDOWN_FROM = 500;
 export interface ComposerProps {
   /** e.g. "Message #general" or "Reply…". */
   placeholder: string;
-  onSend: (body: string) => void;
+  /** `attachments`: ids of the uploaded files sent with the text (its caption). */
+  onSend: (body: string, attachments: string[]) => void;
+  /** Files attached here (paperclip, paste, a drop on the conversation); absent where files cannot be sent. */
+  files?: AttachmentDraft;
   /** Called on every edit; the channel session throttles the typing frames. */
   onTyping?: () => void;
   /** People who can be @mentioned here. */
@@ -45,7 +50,20 @@ export function Composer(props: ComposerProps): JSX.Element {
 
   const suggestions = createSuggestions({ textarea: () => textarea, members: () => props.members(), myId: props.myId });
   const remaining = () => LIMITS.messageBodyMax - text().length;
-  const canSend = () => !!text().trim() && remaining() >= 0 && !props.holdSend;
+  const filesReady = () => !props.files || props.files.files.every((f) => f.status === 'done');
+  const hasFiles = () => (props.files?.files.length ?? 0) > 0;
+  const canSend = () => (!!text().trim() || hasFiles()) && remaining() >= 0 && !props.holdSend && filesReady();
+  /** Send was asked for while files were still uploading: it goes once they are all up (and not if one fails). */
+  const [queued, setQueued] = createSignal(false);
+  const uploading = () => !!props.files?.busy();
+  createEffect(() => {
+    if (!queued()) return;
+    if (canSend()) {
+      setQueued(false);
+      send();
+    } else if (!uploading()) setQueued(false);
+  });
+  let picker: HTMLInputElement | undefined;
 
   const resize = () => {
     textarea.style.height = 'auto';
@@ -68,8 +86,12 @@ export function Composer(props: ComposerProps): JSX.Element {
   }
 
   function send() {
-    if (!canSend()) return;
-    props.onSend(text());
+    if (!canSend()) {
+      if (uploading() && props.files!.files.every((f) => f.status !== 'failed')) setQueued(true);
+      return;
+    }
+    props.onSend(text(), props.files?.ids() ?? []);
+    props.files?.clear();
     setText('');
     textarea.value = '';
     suggestions.close();
@@ -125,6 +147,7 @@ export function Composer(props: ComposerProps): JSX.Element {
       </Show>
       <div class="composer-box" classList={{ replying: !!props.replyingTo }}>
         {suggestions.menu()}
+        <Show when={props.files}>{(files) => <DraftFiles draft={files()} />}</Show>
         <textarea
           ref={(el) => {
             textarea = el;
@@ -146,20 +169,58 @@ export function Composer(props: ComposerProps): JSX.Element {
           onClick={() => suggestions.update()}
           onBlur={() => suggestions.close()}
           onKeyDown={onKeyDown}
-          onPaste={(e) => handlePaste(e, textarea)}
+          onPaste={(e) => {
+            // Files on the clipboard (a screenshot) win over the HTML some apps put beside them.
+            const pasted = [...(e.clipboardData?.files ?? [])];
+            if (props.files && pasted.length > 0) {
+              e.preventDefault();
+              props.files.add(pasted);
+              return;
+            }
+            handlePaste(e, textarea);
+          }}
         />
         <Show when={previewing()}>
           <ComposerPreview text={text()} members={props.members()} myId={props.myId} ref={(el) => (preview = el)} />
         </Show>
-        <ComposerToolbar previewing={previewing()} onFormat={(format) => applyFormat(textarea, format)} onTogglePreview={togglePreview}>
-          <button class="send-button" type="submit" aria-label="Send" disabled={!canSend()}>
+        <Show when={props.files}>
+          {(files) => (
+            <input
+              ref={picker}
+              type="file"
+              multiple
+              hidden
+              data-testid="file-input"
+              onChange={(e) => {
+                files().add([...(e.currentTarget.files ?? [])]);
+                e.currentTarget.value = '';
+                textarea.focus();
+              }}
+            />
+          )}
+        </Show>
+        <ComposerToolbar
+          previewing={previewing()}
+          onFormat={(format) => applyFormat(textarea, format)}
+          onTogglePreview={togglePreview}
+          onAttach={props.files ? () => picker?.click() : undefined}
+        >
+          <button
+            class="send-button"
+            type="submit"
+            aria-label="Send"
+            title={filesReady() ? undefined : 'Sends when the files have uploaded'}
+            disabled={!canSend() && !(uploading() && !queued())}
+          >
             <SendIcon />
           </button>
         </ComposerToolbar>
       </div>
       <div class="composer-hint">
+        <Show when={!queued()} fallback={<span data-testid="send-queued">Sending once the files have uploaded…</span>}>
         <Show when={props.footer} fallback={<ComposerHint previewing={previewing()} />}>
           {props.footer}
+        </Show>
         </Show>
         <Show when={remaining() < COUNTDOWN_FROM}>
           <span class="countdown" classList={{ over: remaining() < 0 }}>

@@ -109,3 +109,10 @@ export const EyeIcon = icon(() => (
     <circle cx="12" cy="12" r="3" />
   </>
 ));
+export const PaperclipIcon = icon(() => <path d="m21 11-8.6 8.6a5.5 5.5 0 0 1-7.8-7.8l8.6-8.6a3.7 3.7 0 0 1 5.2 5.2l-8.6 8.6a1.8 1.8 0 0 1-2.6-2.6l8-8" />);
+export const DownloadIcon = icon(() => <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />);
+export const ExternalIcon = icon(() => <path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />);
+export const FileIcon = icon(() => <path d="M14 3H6a1 1 0 0 0-1 1v16a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V8zM14 3v5h5" />);
+export const FolderIcon = icon(() => <path d="M3 6a1 1 0 0 1 1-1h5l2 2h9a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1z" />);
+export const RetryIcon = icon(() => <path d="M4 12a8 8 0 0 1 14-5.3M20 4v4h-4M20 12a8 8 0 0 1-14 5.3M4 20v-4h4" />);
+export const ChevronRightIcon = icon(() => <path d="m9 6 6 6-6 6" />);

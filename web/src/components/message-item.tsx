@@ -3,6 +3,7 @@ import type { Message } from '../../../src/shared/model';
 import { formatFull, formatTime } from '../lib/format';
 import { EmojiPopover } from './emoji-popover';
 import { BookmarkIcon, EditIcon, LinkIcon, PinIcon, ReplyIcon, SmileIcon, ThreadIcon, TrashIcon } from './icons';
+import { MessageFiles } from './attachments/message-files';
 import { MessageAuthorAvatar, MessageAuthorName } from './message-author';
 import { MessageText, mentionsMe } from './message-text';
 import { Reactions } from './reactions';
@@ -117,6 +118,9 @@ export function MessageItem(props: { message: Message; startsGroup: boolean; act
                 )}
               </Show>
             </div>
+            <Show when={props.message.attachments.length > 0}>
+              <MessageFiles files={props.message.attachments} />
+            </Show>
           </Show>
         </Show>
         <Show when={props.message.alsoInChannel && props.actions.onOpenThread}>

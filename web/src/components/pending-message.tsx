@@ -22,6 +22,9 @@ export function PendingMessage(props: {
           <span class="pending-status">{failed() ? 'Not sent' : 'Sending…'}</span>
         </div>
         <div class="message-body">{props.entry.body}</div>
+        <Show when={props.entry.attachments?.length}>
+          {(count) => <div class="pending-files hint">{count() === 1 ? '1 file' : `${count()} files`}</div>}
+        </Show>
         <Show when={failed()}>
           <div class="pending-actions">
             <span class="form-error">{props.entry.error}</span>

@@ -1,6 +1,8 @@
 import { createSignal, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import type { ChannelMember } from '../api/endpoints';
 import type { ChannelSession } from '../stores/channel-session';
+import { createAttachmentDraft } from '../stores/attachment-draft';
+import { useFilePlace } from './attachments/file-place';
 import { CloseIcon } from './icons';
 import { MessageItem, type MessageActions } from './message-item';
 import { Composer } from './composer';
@@ -24,6 +26,8 @@ export function ThreadPanel(props: {
   onClose: () => void;
 }): JSX.Element {
   const [alsoToChannel, setAlsoToChannel] = createSignal(false);
+  const place = useFilePlace();
+  const files = place ? createAttachmentDraft(() => place) : undefined;
   const thread = () => props.session.threads[props.rootSeq];
   const replies = () => thread()?.replies ?? [];
   const pending = () => props.session.state.outbox.filter((e) => e.threadRoot === props.rootSeq);
@@ -96,9 +100,10 @@ export function ThreadPanel(props: {
           autofocus
           holdSend={props.posting.cooldownLeft() > 0}
           onTyping={() => props.session.typing(props.rootSeq)}
-          onSend={(body) => {
+          files={files}
+          onSend={(body, attachments) => {
             stick = true;
-            props.session.send(body, { threadRoot: props.rootSeq, alsoToChannel: alsoToChannel() });
+            props.session.send(body, { threadRoot: props.rootSeq, alsoToChannel: alsoToChannel(), attachments });
             props.posting.sent();
           }}
           footer={

@@ -5,6 +5,7 @@ import { Avatar } from '../components/avatar';
 import { ChangePasswordForm } from '../components/change-password-form';
 import { DeleteAccountForm } from '../components/delete-account-form';
 import { SessionsList } from '../components/sessions-list';
+import { StorageUsageMeter } from '../components/storage-usage';
 import { SettingsLayout } from '../components/settings-layout';
 import { activeStatus, avatarSrc, nameColorClass } from '../lib/profile';
 import { profileEditor } from '../stores/profile-editor';
@@ -50,6 +51,11 @@ export default function AccountSettingsPage(): JSX.Element {
                   Edit profile
                 </button>
               </div>
+            </section>
+
+            <section class="settings-section" aria-labelledby="storage-heading">
+              <h2 id="storage-heading">File storage</h2>
+              <StorageUsageMeter />
             </section>
 
             <section class="settings-section" aria-labelledby="password-heading">

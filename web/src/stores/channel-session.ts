@@ -32,6 +32,8 @@ export interface SendOptions {
   replyTo?: number;
   threadRoot?: number;
   alsoToChannel?: boolean;
+  /** Ids of uploaded files the message carries, in order. */
+  attachments?: string[];
 }
 
 export type ChannelSession = ReturnType<typeof openChannel>;
@@ -82,6 +84,7 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
     body: entry.body,
     ...(entry.replyTo ? { replyTo: entry.replyTo } : {}),
     ...(entry.threadRoot ? { threadRoot: entry.threadRoot, alsoToChannel: !!entry.alsoToChannel } : {}),
+    ...(entry.attachments?.length ? { attachments: entry.attachments } : {}),
   });
 
   const flushOutbox = () => {
@@ -174,7 +177,7 @@ export function openChannel(workspaceId: string, channelId: string, accountId: s
 
   function send(body: string, options: SendOptions = {}) {
     const text = body.replace(/\s+$/, '');
-    if (!text.trim()) return;
+    if (!text.trim() && !options.attachments?.length) return;
     const entry: OutboxEntry = { clientId: newClientId(), body: text, createdAt: Date.now(), status: 'pending', ...options };
     if (text.length > LIMITS.messageBodyMax) {
       entry.status = 'failed';

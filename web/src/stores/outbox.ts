@@ -14,6 +14,8 @@ export interface OutboxEntry {
   /** The thread this reply belongs to; it shows in the thread panel while pending. */
   threadRoot?: number;
   alsoToChannel?: boolean;
+  /** Uploaded files it carries: a retry resends their ids, nothing is uploaded again (until they expire). */
+  attachments?: string[];
 }
 
 const key = (accountId: string, channelId: string) => `hearth.outbox.${accountId}.${channelId}`;
