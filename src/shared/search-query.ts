@@ -89,7 +89,7 @@ export function parseSearch(q: string): ParsedSearch {
   }
   if (parsed.terms.length > LIMITS.searchTermsMax) parsed.errors.push(`A search has at most ${LIMITS.searchTermsMax} words or phrases`);
   const hasFilter = parsed.from.length || parsed.in.length || parsed.has.length || parsed.before || parsed.after || parsed.on || parsed.pinned;
-  if (!parsed.terms.some((t) => !t.excluded) && !hasFilter) {
+  if (parsed.errors.length === 0 && !parsed.terms.some((t) => !t.excluded) && !hasFilter) {
     parsed.errors.push(parsed.terms.length ? 'Add a word or a filter: exclusions alone match everything' : 'Type something to search for');
   }
   return parsed;
