@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { ChannelKind } from '../../shared/model';
 import type { WorkspaceDb } from './db';
@@ -12,6 +12,8 @@ export interface ScopeChannel {
   name: string;
   kind: ChannelKind;
   lastPostAt: number | null;
+  /** The first message the caller may find there: 1, as history shows a member the whole channel. */
+  fromSeq: number;
 }
 
 export interface SearchScope {
@@ -28,7 +30,7 @@ export interface SearchScope {
  */
 export function searchScope(db: WorkspaceDb, userId: string, filters: { in: string[]; from: string[] }, now: number): SearchScope {
   let rows = db
-    .select({ channelId: channels.id, name: channels.name, kind: channels.kind, lastPostAt: channels.lastPostAt })
+    .select({ channelId: channels.id, name: channels.name, kind: channels.kind, lastPostAt: channels.lastPostAt, fromSeq: sql<number>`1` })
     .from(channelMembers)
     .innerJoin(channels, eq(channels.id, channelMembers.channelId))
     .where(eq(channelMembers.userId, userId))
@@ -46,7 +48,7 @@ export function searchScope(db: WorkspaceDb, userId: string, filters: { in: stri
       const found = db
         .select({ userId: members.userId })
         .from(members)
-        .where(and(sql`lower(${members.username}) = ${name}`))
+        .where(sql`lower(${members.username}) = ${name}`)
         .get();
       if (!found) throw new AppError('bad_request', `from: no member of this workspace is called @${name}`);
       return found.userId;

@@ -30,11 +30,9 @@ export const searchRoutes = new Hono<AppEnv>().get('/', async (c) => {
 
   const scope = await workspace(c.env, workspaceId).searchScope(userId, { in: parsed.in, from: parsed.from });
   const day = (d: string | null) => (d === null ? null : dayStart(d, params.tz));
-  const on = day(parsed.on);
-  const after = day(parsed.after);
-  const before = day(parsed.before);
-  const sinceAt = maxOf(on, after === null ? null : dayStart(nextDay(parsed.after!), params.tz));
-  const untilAt = minOf(on === null ? null : dayStart(nextDay(parsed.on!), params.tz), before);
+  // after:D starts the day after D; on:D is [D, D+1); before:D ends where D starts.
+  const sinceAt = maxOf(day(parsed.on), day(parsed.after && nextDay(parsed.after)));
+  const untilAt = minOf(day(parsed.on && nextDay(parsed.on)), day(parsed.before));
   const now = cursor?.now ?? Date.now();
   const query: ChannelSearch = {
     terms: parsed.terms,
@@ -69,9 +67,9 @@ async function fanOut(env: Env, userId: string, channels: ScopeChannel[], issued
   for (let i = 0; i < channels.length; i += LIMITS.searchChannelsAtOnce) {
     const wave = channels.slice(i, i + LIMITS.searchChannelsAtOnce);
     const answers = await Promise.all(
-      wave.map(({ channelId }) =>
+      wave.map(({ channelId, fromSeq }) =>
         channel(env, channelId)
-          .search({ channelId, userId, fromSeq: 1, issuedAt }, query)
+          .search({ channelId, userId, fromSeq, issuedAt }, query)
           .catch((error: unknown): ChannelHits => {
             console.error('search: a channel did not answer', channelId, error);
             return { hits: [], indexing: false };
