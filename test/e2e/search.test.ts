@@ -26,7 +26,11 @@ describe('search', () => {
     await input.pressSequentially('from:@');
     await page.getByTestId('search-filter-option').first().waitFor();
     expect(await page.getByTestId('search-filter-option').first().textContent()).toContain(ada.username);
-    await input.fill('connecting');
+    // Enter takes the suggestion; the filter then narrows the search.
+    await input.press('Enter');
+    await poll(() => input.inputValue()).toBe(`from:@${ada.username} `);
+    await input.press('End');
+    await input.pressSequentially('connecting');
     await input.press('Enter');
     const hit = page.getByTestId('search-hit');
     await hit.first().waitFor();
