@@ -259,7 +259,7 @@ async function main() {
       }
       const d = distribution(Float64Array.from(walls));
       const p3 = distribution(Float64Array.from(page3));
-      rows.push([sort, kind, num(d.p50, 0), num(d.p95, 0), num(cpu / walls.length, 0), num(p3.p50, 0), num(hits / walls.length, 1)]);
+      rows.push([sort, kind, num(d.p50, 0), num(d.p95, 0), num(cpu / walls.length, 0), p3.count ? num(p3.p50, 0) : '—', num(hits / walls.length, 1)]);
       log(`  ${sort} ${kind}: p50 ${num(d.p50, 0)} ms, p95 ${num(d.p95, 0)} ms`);
     }
   }
