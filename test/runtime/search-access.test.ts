@@ -1,6 +1,6 @@
 /** Search finds exactly what history lets the caller read now: the channels and DMs they are in, archived ones included. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { as, channelPath, channelWith, closeSocketsAfterEach, expectError, type User } from './helpers';
+import { as, channelPath, channelStub, channelWith, closeSocketsAfterEach, expectError, nextMessages, type User } from './helpers';
 import { openAtEnd, openDm, privateChannel, type Staff, staffedWorkspace } from './moderation-helpers';
 
 const track = closeSocketsAfterEach();
@@ -78,5 +78,36 @@ describe('who finds what', () => {
     expect(await finds(staff.member, 'wombat')).toHaveLength(1);
     const result = await as(other.owner, 'GET', `/api/workspaces/${workspaceId}/search?q=wombat`);
     expectError(result, 404, 'not_found');
+  });
+});
+
+describe('what is indexed', () => {
+  it('finds thread replies and pinned changes at once, never system messages', async () => {
+    const channelId = await channelWith(workspaceId, 'threads-here', staff.member);
+    const socket = track(await openAtEnd(staff.member, workspaceId, channelId));
+    const root = await socket.post('the ibis migration');
+    socket.send({ type: 'send', clientId: crypto.randomUUID(), body: 'an ibis reply in the thread', threadRoot: root.seq });
+    await socket.expect('ack');
+    await nextMessages(socket, 2); // the reply and its root's new summary
+    expect((await finds(staff.member, 'ibis')).sort()).toEqual(['an ibis reply in the thread', 'the ibis migration']);
+    expect(await finds(staff.member, 'ibis is:pinned')).toEqual([]);
+    socket.send({ type: 'pin', seq: root.seq, pinned: true });
+    await socket.expect('message');
+    expect(await finds(staff.member, 'ibis is:pinned')).toEqual(['the ibis migration']);
+    // Renaming posts a system message naming the channel; search never finds system messages.
+    expect((await as(staff.member, 'PATCH', channelPath(workspaceId, channelId, '').replace(/\/$/, ''), { name: 'flamingo-room' })).status).toBe(200);
+    expect(await finds(staff.member, 'flamingo')).toEqual([]);
+  });
+
+  it('a channel object answers nothing to a grant issued before the person lost access', async () => {
+    const channelId = await privateChannel(workspaceId, 'revoked-here', staff.admin, staff.peer);
+    await post(staff.admin, channelId, 'heron notes');
+    const issuedAt = Date.now() - 1;
+    const stub = channelStub(channelId);
+    const query = { terms: [{ text: 'heron', phrase: false, excluded: false, prefix: false }], authorIds: null, has: [], pinned: false, sinceAt: null, untilAt: null, mode: 'newest' as const, now: Date.now(), after: null, limit: 21 };
+    const grant = { channelId, userId: staff.peer.account.id, fromSeq: 1, issuedAt };
+    expect((await stub.search(grant, query)).hits).toHaveLength(1);
+    await stub.closeSocketsOf(staff.peer.account.id, 'removed');
+    expect((await stub.search(grant, query)).hits).toEqual([]);
   });
 });
