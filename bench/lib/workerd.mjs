@@ -23,6 +23,8 @@ const LOG_LINES = 200;
  * @typedef {object} WorkerdOptions
  * @property {number} maxConnections  HEARTH_MAX_CONNECTIONS for this run
  * @property {Record<string, string>} [env]  extra HEARTH_* settings
+ * @property {string} [config]  the capnp to serve, relative to the repository (default workerd.capnp)
+ * @property {string} [dataDir]  serve this data directory instead of a fresh one (it is then kept on dispose)
  */
 
 export class WorkerdServer {
@@ -37,11 +39,14 @@ export class WorkerdServer {
   constructor(port, dataDir) {
     this.port = port;
     this.dataDir = dataDir;
+    /** Whether dispose leaves the data directory (it was given, not made). */
+    this.keepData = false;
   }
 
   /** @param {WorkerdOptions} options */
   static async start(options) {
-    const server = new WorkerdServer(await freePort(), mkdtempSync(path.join(tmpdir(), 'hearth-bench-')));
+    const server = new WorkerdServer(await freePort(), options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'hearth-bench-')));
+    server.keepData = options.dataDir !== undefined;
     try {
       await server.#spawn(options);
     } catch (error) {
@@ -85,7 +90,7 @@ export class WorkerdServer {
       await this.#exited;
       clearTimeout(timer);
     }
-    rmSync(this.dataDir, { recursive: true, force: true });
+    if (!this.keepData) rmSync(this.dataDir, { recursive: true, force: true });
   }
 
   /** Synchronous last resort for `process.on('exit')`: no waiting is possible there. */
@@ -105,7 +110,7 @@ export class WorkerdServer {
     Object.assign(env, { HEARTH_REGISTRATION_MODE: 'open', HEARTH_MAX_CONNECTIONS: String(options.maxConnections), ...options.env });
     const child = spawn(
       WORKERD_BIN,
-      ['serve', 'workerd.capnp', '--socket-addr', `http=127.0.0.1:${this.port}`, '-d', `do-storage=${doDir}`, '-d', `files=${filesDir}`],
+      ['serve', options.config ?? 'workerd.capnp', '--socket-addr', `http=127.0.0.1:${this.port}`, '-d', `do-storage=${doDir}`, '-d', `files=${filesDir}`],
       { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.#child = child;

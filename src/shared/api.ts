@@ -248,3 +248,13 @@ export const FilesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(LIMITS.filesPageMax).default(LIMITS.filesPageSize),
 });
 export type FilesQuery = z.infer<typeof FilesQuery>;
+
+/** GET /api/workspaces/:ws/search (issue 7). */
+export const SearchQuery = z.object({
+  q: z.string().max(LIMITS.searchQueryMax * 2),
+  sort: z.enum(['newest', 'relevance']).default('newest'),
+  /** The caller's IANA time zone, for before:/after:/on: days. */
+  tz: z.string().max(64).default('UTC'),
+  cursor: z.string().max(1000).optional(),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;

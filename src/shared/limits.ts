@@ -21,6 +21,15 @@ export const LIMITS = {
   /** Accounts signed in at once in one browser. */
   accountsPerBrowser: 5,
   historyPageSize: 50,
+  /** Search (issue 7): longest query, terms in it, hits per page, channel objects asked at once. */
+  searchQueryMax: 500,
+  searchTermsMax: 16,
+  searchPageSize: 20,
+  searchChannelsAtOnce: 32,
+  /** Matches per channel that "most relevant" scores (its newest). */
+  searchRelevanceWindow: 100,
+  /** Existing messages indexed per alarm turn after the search migration. */
+  searchIndexChunk: 250,
   historyPageMax: 200,
   /** Missed messages replayed on reconnect before the client is told to reload instead. */
   resumeReplayMax: 1000,

@@ -395,3 +395,22 @@ export interface HistoryPage {
    */
   lastSeq: number;
 }
+
+/** One search result: a message and where it is. */
+export interface SearchHit {
+  channelId: string;
+  /** Empty for a DM, as the API shows DMs. */
+  channelName: string;
+  channelKind: ChannelKind;
+  message: Message;
+}
+
+export interface SearchPage {
+  hits: SearchHit[];
+  /** Pass as `cursor` for the next page; null on the last. */
+  next: string | null;
+  /** Channels whose older messages are still being indexed, so some hits may be missing. */
+  indexing: string[];
+  /** The words searched for (exclusions left out), for highlighting. */
+  terms: string[];
+}

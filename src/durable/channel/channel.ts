@@ -23,6 +23,8 @@ import { applyToSockets, broadcastFrame, reportSockets, revokeSockets, sendFrame
 import { RecentChanges } from './recent-changes';
 import { storeSystemMessage } from './system-messages';
 import { threadPage } from './threads';
+import { type ChannelHits, type ChannelSearch, type SearchGrant, searchChannel, searchResults } from './search';
+import { backfillBefore, backfillStep } from './search-index';
 
 /** Changes broadcast one by one after an account is forgotten; more, and clients are told to resync instead. */
 const FORGOTTEN_BROADCAST_MAX = 200;
@@ -48,6 +50,8 @@ export class Channel extends DurableObject<Env> {
     this.frames = new FrameHandler(ctx, env, this.db, this.sweeper);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     reportSockets(ctx);
+    // Messages from before the search index are indexed a chunk per alarm turn, starting now.
+    void ctx.blockConcurrencyWhile(() => this.scheduleBackfill());
   }
 
   history(before: number | undefined, limit: number): HistoryPage {
@@ -112,9 +116,33 @@ export class Channel extends DurableObject<Env> {
     return listFiles(this.db, query);
   }
 
-  /** Purges deleted files' bytes and expires uploads nobody sent. */
+  /** The caller's hits here, for a workspace-wide search; nothing once their access was revoked after the grant. */
+  search(grant: SearchGrant, query: ChannelSearch): ChannelHits {
+    if (this.destroyed || this.recent.revokedSince(grant.userId, grant.issuedAt)) return { hits: [], indexing: false };
+    return searchChannel(this.db, grant, query);
+  }
+
+  /** The messages of a search's winning hits; the worker asks only for seqs this channel just returned. */
+  searchResults(seqs: number[]): Message[] {
+    return searchResults(this.db, seqs);
+  }
+
+  /** Indexes a chunk of older messages for search, then purges deleted files' bytes and expires uploads nobody sent. */
   override async alarm(): Promise<void> {
+    try {
+      backfillStep(this.db);
+    } catch (error) {
+      console.error('search backfill step failed; retrying at the next alarm', error);
+    }
     await this.sweeper.run();
+    await this.scheduleBackfill();
+  }
+
+  private async scheduleBackfill(): Promise<void> {
+    if (backfillBefore(this.db) <= 1) return;
+    const current = await this.ctx.storage.getAlarm();
+    const due = Date.now();
+    if (current === null || current > due) await this.ctx.storage.setAlarm(due);
   }
 
   /** Answers `result` once the alarm is set for the file work the change made due. */

@@ -1,4 +1,4 @@
-import { eq, max } from 'drizzle-orm';
+import { desc, eq, max } from 'drizzle-orm';
 import type { DrizzleSqliteDODatabase } from 'drizzle-orm/durable-sqlite';
 import { AppError } from '../../shared/errors';
 import * as schema from './schema';
@@ -43,9 +43,12 @@ type NewMessage = Omit<typeof schema.messages.$inferInsert, 'seq' | 'updatedSeq'
 /** Stores a new message by `author` at the channel's next sequence number, which is also its latest change. */
 export function insertMessage(db: ChannelDb, author: Author, values: NewMessage): schema.MessageRow {
   const seq = lastSeq(db) + 1;
+  // createdAt never goes back within a channel, so a date bound is an exact seq bound (search.ts).
+  const newest = db.select({ at: schema.messages.createdAt }).from(schema.messages).orderBy(desc(schema.messages.seq)).limit(1).get();
+  const createdAt = Math.max(values.createdAt, newest?.at ?? 0);
   return db
     .insert(schema.messages)
-    .values({ ...values, seq, updatedSeq: seq, authorId: author.userId, authorName: author.displayName })
+    .values({ ...values, createdAt, seq, updatedSeq: seq, authorId: author.userId, authorName: author.displayName })
     .returning()
     .get();
 }

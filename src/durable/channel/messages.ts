@@ -8,6 +8,7 @@ import { attachFiles, purgeFilesOf } from './files';
 import type { ResolvedMentions } from './mentions';
 import { asMessage, asMessages, toMessage } from './message-view';
 import { removeReactions } from './reactions';
+import { indexMessage, unindexMessage } from './search-index';
 import * as schema from './schema';
 import { countReply, recountReplies, requireThreadRoot } from './threads';
 
@@ -57,6 +58,7 @@ export function storeMessage(db: ChannelDb, post: NewPost, now: number): Change 
       broadcasts: post.broadcasts,
     });
     if (post.attachments?.length) attachFiles(db, row.seq, post.attachments, post.author.userId);
+    indexMessage(db, row.seq);
     const counted = root && countReply(db, root, post.author, now, row.seq + 1);
     return { message: asMessage(db, row), root: counted && asMessage(db, counted), created: true };
   });
@@ -93,6 +95,7 @@ export function editMessage(db: ChannelDb, seq: number, body: string, resolved: 
       .where(eq(schema.messages.seq, seq))
       .returning()
       .get()!;
+    indexMessage(db, seq);
     return asMessage(db, row);
   });
 }
@@ -108,6 +111,7 @@ export function deleteMessage(db: ChannelDb, seq: number, now: number): Change {
     db.delete(schema.messageEdits).where(eq(schema.messageEdits.messageSeq, seq)).run();
     removeReactions(db, seq);
     purgeFilesOf(db, seq, now);
+    unindexMessage(db, seq);
     const next = lastSeq(db) + 1;
     const row = db
       .update(schema.messages)

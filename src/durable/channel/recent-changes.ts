@@ -37,6 +37,12 @@ export class RecentChanges {
     };
   }
 
+  /** Whether the person lost access at or after `at` (a search's grant issued then no longer holds). */
+  revokedSince(userId: string, at: number): boolean {
+    const revoked = this.noted.get(userId)?.revoked?.at;
+    return revoked !== undefined && revoked >= at;
+  }
+
   private note(userId: string, now: number, what: Noted) {
     for (const [id, old] of this.noted) {
       const latest = Math.max(old.change?.at ?? 0, old.revoked?.at ?? 0);

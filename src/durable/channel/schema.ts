@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { FileKind } from '../../shared/files';
 import type { BroadcastMention, Mention, SystemEvent, ThreadSummary } from '../../shared/model';
@@ -55,11 +56,18 @@ export const messages = sqliteTable(
     broadcasts: text('broadcasts', { mode: 'json' }).$type<BroadcastMention[]>().notNull().default([]),
     /** Set on a system message (a rename, an archive, someone added): what happened. */
     system: text('system', { mode: 'json' }).$type<SystemEvent>(),
+    /** Whether the body links somewhere, for search's `has:link`; set at post and edit. */
+    hasLink: integer('has_link', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     uniqueIndex('messages_author_client').on(t.authorId, t.clientId),
     index('messages_updated_seq').on(t.updatedSeq),
     index('messages_thread_root').on(t.threadRoot),
+    // Search's filters and date bounds (see search.ts).
+    index('messages_created_at').on(t.createdAt),
+    index('messages_author_seq').on(t.authorId, t.seq),
+    index('messages_pinned').on(t.seq).where(sql`${t.pinnedAt} IS NOT NULL`),
+    index('messages_has_link').on(t.seq).where(sql`${t.hasLink} = 1`),
   ],
 );
 

@@ -35,6 +35,7 @@ import * as moderation from './moderation';
 import * as readState from './read-state';
 import * as saved from './saved';
 import * as schema from './schema';
+import { type SearchScope, searchScope } from './search-scope';
 
 /** Where a member may post: what the worker needs to open a channel socket. */
 export interface ChannelAccess {
@@ -229,6 +230,12 @@ export class Workspace extends DurableObject<Env> {
     const member = members.requireMember(this.db, userId);
     const row = channels.requireJoined(this.db, channelId, userId);
     return { member, channel: channels.view(this.db, row, userId) };
+  }
+
+  /** The channels a search by the caller may ask, and its from: names as ids (see search-scope.ts). */
+  searchScope(userId: string, filters: { in: string[]; from: string[] }): SearchScope {
+    members.requireMember(this.db, userId);
+    return searchScope(this.db, userId, filters, Date.now());
   }
 
   /** The channel's members, for the channel object to resolve @mentions. Internal: not exposed over HTTP. */

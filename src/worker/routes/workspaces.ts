@@ -15,6 +15,7 @@ import { inviteRoutes } from './invites';
 import { banRoutes, memberRoutes } from './moderation';
 import { notificationRoutes } from './notifications';
 import { savedMessageRoutes, savedRoutes } from './saved';
+import { searchRoutes } from './search';
 
 export const workspaceRoutes = new Hono<AppEnv>()
   .use(requireAccount())
@@ -41,5 +42,6 @@ export const workspaceRoutes = new Hono<AppEnv>()
   .route('/:workspaceId/channels', savedMessageRoutes)
   .route('/:workspaceId/channels', fileRoutes)
   .route('/:workspaceId/saved', savedRoutes)
+  .route('/:workspaceId/search', searchRoutes)
   .route('/:workspaceId/gateway', gatewayRoutes)
   .route('/:workspaceId/invites', inviteRoutes);

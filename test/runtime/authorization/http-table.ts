@@ -291,6 +291,13 @@ export const HTTP_ROWS: HttpRow[] = [
     expect: inWorkspace(permitted('openDm')),
   },
   { method: 'GET', route: `${WS}/saved`, call: (w) => ({ path: `${ws(w)}/saved` }), expect: inWorkspace() },
+  {
+    method: 'GET',
+    route: `${WS}/search`,
+    call: (w) => ({ path: `${ws(w)}/search?q=hello` }),
+    expect: inWorkspace(),
+    note: 'Every member may search; each finds only what the channels they are in hold (search-access.test.ts)',
+  },
   { method: 'GET', route: `${WS}/gateway`, call: (w) => ({ path: `${ws(w)}/gateway?protocol=1`, headers: { Upgrade: 'websocket' } }), expect: inWorkspace() },
 
   // Channels. Rows use the private channel (or a new one): a non-member must not learn it exists.

@@ -32,6 +32,7 @@ import type {
   Message,
   NotificationLevel,
   SavedItem,
+  SearchPage,
   SessionInfo,
   ThreadPage,
   Workspace,
@@ -130,6 +131,8 @@ export const endpoints = {
   audit: (id: string, filter: Partial<AuditQuery>) => api<AuditPage>('GET', `${ws(id)}/audit${query(filter)}`),
   notificationSettings: (id: string, channelId: string, body: { level?: NotificationLevel; muted?: boolean }) =>
     api<{ state: ChannelReadState }>('PUT', `${ws(id)}/channels/${channelId}/notifications`, body),
+  search: (id: string, params: { q: string; sort: 'newest' | 'relevance'; tz: string; cursor?: string }) =>
+    api<SearchPage>('GET', `${ws(id)}/search?${new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined))}`),
   saved: (id: string) => api<{ items: SavedItem[] }>('GET', `${ws(id)}/saved`),
   save: (id: string, channelId: string, seq: number) => api<unknown>('PUT', `${ws(id)}/channels/${channelId}/messages/${seq}/saved`, {}),
   unsave: (id: string, channelId: string, seq: number) => api<unknown>('DELETE', `${ws(id)}/channels/${channelId}/messages/${seq}/saved`),

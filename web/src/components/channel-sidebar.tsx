@@ -2,7 +2,7 @@ import { Show, type JSX } from 'solid-js';
 import type { Workspace } from '../../../src/shared/model';
 import { can } from '../../../src/shared/permissions';
 import { AccountMenu } from './account-menu';
-import { BookmarkIcon, UserPlusIcon } from './icons';
+import { BookmarkIcon, SearchIcon, UserPlusIcon } from './icons';
 import { SidebarChannels } from './sidebar-channels';
 import { SidebarDms } from './sidebar-dms';
 import { WorkspaceMenu } from './workspace-menu';
@@ -13,6 +13,7 @@ export type SidebarDialog =
   | 'browse-channels'
   | 'members'
   | 'saved'
+  | 'search'
   | 'new-dm'
   | 'audit-log'
   | 'leave-workspace';
@@ -28,6 +29,12 @@ export function ChannelSidebar(props: {
     <aside class="sidebar">
       <WorkspaceMenu workspace={props.workspace} onOpenDialog={props.onOpenDialog} />
       <nav class="sidebar-scroll" aria-label="Conversations">
+        <button class="channel-link" type="button" onClick={() => props.onOpenDialog('search')} data-testid="open-search" title="Search (/ or Ctrl+K)">
+          <span class="hash">
+            <SearchIcon size={15} />
+          </span>
+          <span class="channel-link-name">Search</span>
+        </button>
         <button class="channel-link" type="button" onClick={() => props.onOpenDialog('saved')} data-testid="open-saved">
           <span class="hash">
             <BookmarkIcon size={15} />

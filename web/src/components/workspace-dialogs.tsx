@@ -12,6 +12,7 @@ import { InviteDialog } from './dialogs/invite-dialog';
 import { MembersDialog } from './dialogs/members-dialog';
 import { NewDmDialog } from './dialogs/new-dm-dialog';
 import { SavedDialog } from './dialogs/saved-dialog';
+import { SearchDialog } from './dialogs/search-dialog';
 
 /** Whichever of the workspace's dialogs the sidebar opened. */
 export function WorkspaceDialogs(props: {
@@ -19,6 +20,7 @@ export function WorkspaceDialogs(props: {
   workspace: Workspace;
   store: WorkspaceStore;
   saved: SavedStore;
+  myId: string;
   onOpenChannel: (channelId: string, seq?: number) => void;
   onSwitch: (dialog: SidebarDialog | null) => void;
   onLeftWorkspace: () => void;
@@ -46,6 +48,15 @@ export function WorkspaceDialogs(props: {
       </Match>
       <Match when={props.dialog === 'saved'}>
         <SavedDialog saved={props.saved} onOpen={(channelId, seq) => props.onOpenChannel(channelId, seq)} onClose={close} />
+      </Match>
+      <Match when={props.dialog === 'search'}>
+        <SearchDialog
+          workspaceId={props.workspace.id}
+          channels={props.workspace.channels}
+          myId={props.myId}
+          onOpen={(channelId, seq) => props.onOpenChannel(channelId, seq)}
+          onClose={close}
+        />
       </Match>
       <Match when={props.dialog === 'new-dm'}>
         <NewDmDialog onClose={close} />

@@ -1,5 +1,5 @@
 import { useNavigate } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, onCleanup, Show, type JSX } from 'solid-js';
 import type { AccessLossReason } from '../../../src/shared/gateway';
 import type { Account, Channel, Workspace } from '../../../src/shared/model';
 import { errorMessage } from '../api/client';
@@ -70,6 +70,19 @@ export function WorkspaceShell(props: {
     const target = fallbackChannel();
     if (target) go(target.id, undefined, true);
   });
+
+  // `/` (outside a text field) and Ctrl/Cmd+K open the search box.
+  const openSearch = (event: KeyboardEvent) => {
+    const target = event.target as HTMLElement | null;
+    const typing = !!target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    const slash = event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey;
+    const k = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey;
+    if (!slash && !k) return;
+    event.preventDefault();
+    setDialog('search');
+  };
+  document.addEventListener('keydown', openSearch);
+  onCleanup(() => document.removeEventListener('keydown', openSearch));
 
   const conversations: Conversations = {
     workspaceId: props.workspace.id,
@@ -160,6 +173,7 @@ export function WorkspaceShell(props: {
                     workspace={props.workspace}
                     store={props.store}
                     saved={saved}
+                    myId={props.account.id}
                     onOpenChannel={openChannel}
                     onSwitch={setDialog}
                     onLeftWorkspace={() => props.onAccessLost('left', '')}
