@@ -12,10 +12,10 @@
  *
  * node bench/search.mjs [--messages 1000000] [--runs 5] [--cold-wait 30]
  */
-import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { bundleWorker } from '../scripts/worker-bundle.mjs';
 import { ensureBuilt } from './lib/ensure-built.mjs';
 import { REPO_ROOT, RESULTS_DIR } from './lib/paths.mjs';
 import { markdownTable, num } from './lib/report.mjs';
@@ -111,19 +111,7 @@ async function signUp(base, username, inviteCode) {
 
 async function main() {
   ensureBuilt({ log });
-  await build({
-    entryPoints: [path.join(REPO_ROOT, 'bench/search/seed-worker.ts')],
-    outfile: path.join(REPO_ROOT, 'dist/bench-search-worker.js'),
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2024',
-    conditions: ['workerd', 'worker', 'browser'],
-    mainFields: ['module', 'main'],
-    external: ['cloudflare:*', 'node:*', '*.wasm'],
-    loader: { '.sql': 'text' },
-    logLevel: 'warning',
-  });
+  await bundleWorker(path.join(REPO_ROOT, 'bench/search/seed-worker.ts'), path.join(REPO_ROOT, 'dist/bench-search-worker.js'));
   const seedConfig = 'dist/bench-search.capnp';
   writeFileSync(
     path.join(REPO_ROOT, seedConfig),

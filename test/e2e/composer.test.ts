@@ -2,11 +2,11 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, person } from './harness/api';
-import { openTab, type Tab } from './harness/browser';
+import { person } from './harness/api';
+import type { Tab } from './harness/browser';
 import { useHearth } from './harness/hearth';
 import { SCREENSHOT_DIR } from './harness/paths';
-import { openChannel, poll, signInContext } from './harness/ui';
+import { poll, twoInOneChannel } from './harness/ui';
 
 const lastBody = (page: Page) => page.getByTestId('message-body').last();
 
@@ -38,17 +38,7 @@ describe('the composer: formatting keys, preview, rich paste, emoji completion',
   beforeAll(async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const url = hearth.server.url;
-    const adaApi = await ApiClient.signUp(url, who.ada);
-    const { workspaceId, channelId } = await adaApi.createWorkspace('Machine Shop');
-    await ApiClient.signUp(url, who.ben, await adaApi.createInvite(workspaceId));
-    const open = async (as: typeof who.ada) => {
-      const tab = await openTab(hearth.browser, url);
-      await signInContext(tab.context, url, as);
-      await openChannel(tab.page, workspaceId, channelId);
-      return tab;
-    };
-    ada = await open(who.ada);
-    ben = await open(who.ben);
+    [ada, ben] = await twoInOneChannel(hearth.browser, url, who.ada, who.ben, 'Machine Shop');
     await ada.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
     composer = ada.page.getByTestId('composer');
   });

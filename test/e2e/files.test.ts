@@ -12,7 +12,7 @@ import { ApiClient, person } from './harness/api';
 import { openTab, type Tab } from './harness/browser';
 import { useHearth } from './harness/hearth';
 import { SCREENSHOT_DIR } from './harness/paths';
-import { openChannel, poll, signInContext } from './harness/ui';
+import { openChannel, poll, signInContext, twoInOneChannel } from './harness/ui';
 
 const MAX_FILE_MB = 250;
 const MB = 1024 * 1024;
@@ -133,17 +133,7 @@ describe('files: attaching, uploading with progress, previews, and untrusted HTM
     for (const [name, text] of Object.entries(FILES)) writeFileSync(path.join(dir, name), text);
     writeFileSync(path.join(dir, 'report.html'), HOSTILE_HTML);
     const url = hearth.server.url;
-    const adaApi = await ApiClient.signUp(url, who.ada);
-    const { workspaceId, channelId } = await adaApi.createWorkspace('Machine Shop');
-    await ApiClient.signUp(url, who.ben, await adaApi.createInvite(workspaceId));
-    const open = async (as: typeof who.ada) => {
-      const tab = await openTab(hearth.browser, url);
-      await signInContext(tab.context, url, as);
-      await openChannel(tab.page, workspaceId, channelId);
-      return tab;
-    };
-    ada = await open(who.ada);
-    ben = await open(who.ben);
+    [ada, ben] = await twoInOneChannel(hearth.browser, url, who.ada, who.ben, 'Machine Shop');
   });
 
   afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { Person } from './api';
-import { UI_TIMEOUT_MS } from './browser';
+import { ApiClient, type Person } from './api';
+import { openTab, UI_TIMEOUT_MS, type Tab } from './browser';
 
 /** Fills the sign-up form the page shows (on /signup, maybe with an invite code filled in) and submits it. */
 export async function submitSignUp(page: Page, who: Person): Promise<void> {
@@ -80,4 +80,21 @@ export async function expectBodies(page: Page, expected: string[], timeout = UI_
 /** The name of the account the page acts as, from the account button. */
 export function shownAccount(page: Page): Promise<string> {
   return page.getByTestId('account-button').locator('.account-display').innerText();
+}
+
+/**
+ * Two people in one new workspace, each signed in in their own browser profile with its
+ * #general open: `first` created the workspace and invited `second`.
+ */
+export async function twoInOneChannel(browser: Browser, url: string, first: Person, second: Person, workspaceName: string): Promise<[Tab, Tab]> {
+  const firstApi = await ApiClient.signUp(url, first);
+  const { workspaceId, channelId } = await firstApi.createWorkspace(workspaceName);
+  await ApiClient.signUp(url, second, await firstApi.createInvite(workspaceId));
+  const open = async (as: Person) => {
+    const tab = await openTab(browser, url);
+    await signInContext(tab.context, url, as);
+    await openChannel(tab.page, workspaceId, channelId);
+    return tab;
+  };
+  return [await open(first), await open(second)];
 }
