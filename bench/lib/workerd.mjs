@@ -28,6 +28,14 @@ const LOG_LINES = 200;
  */
 
 export class WorkerdServer {
+  /** Every workerd this process has running, so that any way out can stop them all. */
+  static #live = /** @type {Set<WorkerdServer>} */ (new Set());
+
+  /** Synchronous last resort (`process.on('exit')`, signals): kills every workerd still running. */
+  static killAllNow() {
+    for (const server of WorkerdServer.#live) server.killNow();
+  }
+
   /** @type {import('node:child_process').ChildProcess | null} */
   #child = null;
   /** @type {Promise<void>} */
@@ -96,7 +104,7 @@ export class WorkerdServer {
   /** Synchronous last resort for `process.on('exit')`: no waiting is possible there. */
   killNow() {
     this.#child?.kill('SIGKILL');
-    rmSync(this.dataDir, { recursive: true, force: true });
+    if (!this.keepData) rmSync(this.dataDir, { recursive: true, force: true });
   }
 
   /** @param {WorkerdOptions} options */
@@ -114,9 +122,11 @@ export class WorkerdServer {
       { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.#child = child;
+    WorkerdServer.#live.add(this);
     this.#exited = new Promise((resolve) => child.once('exit', () => resolve()));
     void this.#exited.then(() => {
       if (this.#child === child) this.#child = null;
+      WorkerdServer.#live.delete(this);
     });
     for (const stream of [child.stdout, child.stderr]) {
       stream?.setEncoding('utf8');
