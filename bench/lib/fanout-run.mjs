@@ -58,6 +58,9 @@ export async function measureRun({ server, pool, sender, loop }, { runId, receiv
     delivered: seen.received,
     lost: expected - seen.received,
     duplicates: seen.duplicates,
+    /** WebSocket messages the receivers got, and how many frames came inside batches (the server coalescing under load). */
+    socketMessages: seen.messagesIn,
+    batchedFrames: seen.batched,
     unexpectedCloses: seen.unexpectedCloses,
     achievedSendRate: messages > 1 ? ((messages - 1) * 1000) / (sent.lastSendMs - sent.firstSendMs) : 0,
     deliveryRate,

@@ -21,6 +21,8 @@ const CALL_TIMEOUT_MS = 120_000;
  * @property {Float64Array} latencies  send → receipt per delivery, ms
  * @property {Float64Array} lastByIndex  per message: send → receipt by its last recipient, ms
  * @property {number} lastAt  shared-clock time of the last delivery (0 when none)
+ * @property {number} messagesIn  WebSocket messages received during the run (a batch is one)
+ * @property {number} batched  frames that arrived inside batches
  * @property {number} openSockets
  * @property {number} unexpectedCloses  sockets the server closed
  * @property {import('./stats.mjs').LoopDelay[]} loopDelays  one per worker
@@ -113,6 +115,8 @@ export class ReceiverPool {
       latencies: concat(replies.map((r) => r.latencies)),
       lastByIndex,
       lastAt: Math.max(0, ...replies.map((r) => r.lastAt)),
+      messagesIn: sum('messagesIn'),
+      batched: sum('batched'),
       openSockets: sum('openSockets'),
       unexpectedCloses: sum('unexpectedCloses'),
       loopDelays: replies.map((r) => r.loopDelay),

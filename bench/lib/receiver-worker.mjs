@@ -22,7 +22,7 @@ const loop = watchEventLoop();
 /**
  * The run in progress: deliveries of messages whose clientId starts with `prefix`.
  * @type {{ id: string, prefix: string, expected: number, received: number, duplicates: number,
- *          latencies: Float64Array, lastByIndex: Float64Array, lastAt: number, done: boolean } | null}
+ *          latencies: Float64Array, lastByIndex: Float64Array, lastAt: number, done: boolean, messagesIn: number, batched: number } | null}
  */
 let run = null;
 
@@ -33,8 +33,17 @@ const BODY_PATTERN = /t=([0-9.]+) i=([0-9]+)/;
 function onFrame(receiver, data) {
   const at = sharedClockMs();
   if (!run) return;
-  const frame = JSON.parse(data);
-  if (frame.type !== 'message' || !frame.message.clientId.startsWith(run.prefix)) return;
+  run.messagesIn += 1;
+  const parsed = JSON.parse(data);
+  if (parsed.type === 'batch') {
+    run.batched += parsed.frames.length;
+    for (const frame of parsed.frames) onDelivery(receiver, frame, at);
+  } else onDelivery(receiver, parsed, at);
+}
+
+/** @param {Receiver} receiver @param {any} frame @param {number} at  when the WebSocket message arrived */
+function onDelivery(receiver, frame, at) {
+  if (!run || frame.type !== 'message' || !frame.message.clientId.startsWith(run.prefix)) return;
   const { seq, body } = frame.message;
   // The benchmark edits and reacts to nothing, so a second frame for a seq is a duplicate delivery.
   if (receiver.seen.has(seq)) {
@@ -79,7 +88,9 @@ function open(url, headers, compression, timeoutMs) {
       reject(new Error(`closed before hello (${event.code}${event.reason ? ` ${event.reason}` : ''})`));
     };
     ws.onmessage = (event) => {
-      const frame = JSON.parse(String(event.data));
+      const parsed = JSON.parse(String(event.data));
+      // The hello comes first, alone or at the head of a batch (with a replay behind it).
+      const frame = parsed.type === 'batch' ? parsed.frames[0] : parsed;
       if (frame.type !== 'hello') return;
       clearTimeout(timer);
       /** @type {Receiver} */
@@ -130,6 +141,8 @@ const handlers = {
       lastByIndex: new Float64Array(messages),
       lastAt: 0,
       done: false,
+      messagesIn: 0,
+      batched: 0,
     };
     loop.reset();
     if (expected === 0) finish(run);
@@ -146,6 +159,8 @@ const handlers = {
       latencies: r.latencies.slice(0, r.received),
       lastByIndex: r.lastByIndex,
       lastAt: r.lastAt,
+      messagesIn: r.messagesIn,
+      batched: r.batched,
       openSockets: receivers.filter((x) => x.open).length,
       unexpectedCloses,
       loopDelay: loop.read(),

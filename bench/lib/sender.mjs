@@ -29,7 +29,10 @@ export class Sender {
   constructor(ws, lastSeq) {
     this.#ws = ws;
     this.lastSeq = lastSeq;
-    ws.onmessage = (event) => this.#onFrame?.(JSON.parse(String(event.data)));
+    ws.onmessage = (event) => {
+      const parsed = JSON.parse(String(event.data));
+      for (const frame of parsed.type === 'batch' ? parsed.frames : [parsed]) this.#onFrame?.(frame);
+    };
   }
 
   /**
@@ -42,7 +45,8 @@ export class Sender {
       const timer = setTimeout(() => (ws.close(), reject(new Error('the sender got no hello'))), HELLO_TIMEOUT_MS);
       ws.onclose = (event) => (clearTimeout(timer), reject(new Error(`the sender's socket closed (${event.code} ${event.reason})`)));
       ws.onmessage = (event) => {
-        const frame = JSON.parse(String(event.data));
+        const parsed = JSON.parse(String(event.data));
+        const frame = parsed.type === 'batch' ? parsed.frames[0] : parsed;
         if (frame.type !== 'hello') return;
         clearTimeout(timer);
         ws.onclose = null;
@@ -93,6 +97,11 @@ export class Sender {
     clearTimeout(timer);
     this.#onFrame = null;
     return { firstSendMs: sentAt[0], lastSendMs, acked, ackLatencies: ackLatencies.slice(0, acked), errors, lastSeq: this.lastSeq };
+  }
+
+  /** The WebSocket extensions the server agreed to ("permessage-deflate…" or ""). */
+  get extensions() {
+    return String(/** @type {any} */ (this.#ws).extensions ?? '');
   }
 
   close() {

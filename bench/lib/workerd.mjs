@@ -25,6 +25,7 @@ const LOG_LINES = 200;
  * @property {Record<string, string>} [env]  extra HEARTH_* settings
  * @property {string} [config]  the capnp to serve, relative to the repository (default workerd.capnp)
  * @property {string} [dataDir]  serve this data directory instead of a fresh one (it is then kept on dispose)
+ * @property {number} [inspectorPort]  open V8's inspector (Chrome DevTools protocol) on 127.0.0.1:<port>, for profiling
  */
 
 export class WorkerdServer {
@@ -118,7 +119,17 @@ export class WorkerdServer {
     Object.assign(env, { HEARTH_REGISTRATION_MODE: 'open', HEARTH_MAX_CONNECTIONS: String(options.maxConnections), ...options.env });
     const child = spawn(
       WORKERD_BIN,
-      ['serve', options.config ?? 'workerd.capnp', '--socket-addr', `http=127.0.0.1:${this.port}`, '-d', `do-storage=${doDir}`, '-d', `files=${filesDir}`],
+      [
+        'serve',
+        options.config ?? 'workerd.capnp',
+        '--socket-addr',
+        `http=127.0.0.1:${this.port}`,
+        '-d',
+        `do-storage=${doDir}`,
+        '-d',
+        `files=${filesDir}`,
+        ...(options.inspectorPort ? [`--inspector-addr=127.0.0.1:${options.inspectorPort}`] : []),
+      ],
       { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.#child = child;
@@ -163,7 +174,7 @@ export function workerdVersion() {
 }
 
 /** A port the kernel just handed out and released; workerd binds it a moment later. */
-function freePort() {
+export function freePort() {
   return /** @type {Promise<number>} */ (
     new Promise((resolve, reject) => {
       const probe = createServer();

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { LIMITS } from './limits';
 import type { ErrorCode } from './errors';
 import type { Message } from './model';
+import { BATCH_FRAME } from './wire';
 
-export { PING, PONG, PROTOCOL_VERSION } from './wire';
+export { BATCH_FRAME, PING, PONG, PROTOCOL_VERSION } from './wire';
 
 export const clientId = z
   .string()
@@ -94,3 +95,9 @@ export type ServerFrame =
   | { type: 'resync'; lastSeq: number }
   /** `clientId` names the refused send; `seq` the message an edit or delete was for. */
   | { type: 'error'; code: ErrorCode; message: string; clientId?: string; seq?: number };
+
+/**
+ * What one WebSocket message from the server holds: a frame, or several in order when the
+ * server coalesced what it sent in one turn (see src/durable/channel/outbox.ts).
+ */
+export type ServerMessage = ServerFrame | { type: typeof BATCH_FRAME; frames: ServerFrame[] };

@@ -8,8 +8,14 @@ export const ACCOUNT_HEADER = 'X-Hearth-Account';
 /** Query parameter with the same meaning, for WebSocket upgrades (which cannot set headers). */
 export const ACCOUNT_QUERY = 'account';
 
-/** Channel socket protocol version; bump on any incompatible change. The server refuses versions it does not speak. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Channel socket protocol version; bump on any incompatible change. The server refuses versions it does not speak.
+ * 2: several frames may arrive in one message, as a `batch` frame.
+ */
+export const PROTOCOL_VERSION = 2;
+
+/** Type of a message carrying several frames in order: `{ "type": "batch", "frames": [...] }`. */
+export const BATCH_FRAME = 'batch';
 
 /** Sent as a bare text frame; the server answers "pong" without waking the channel object. */
 export const PING = 'ping';

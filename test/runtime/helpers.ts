@@ -9,7 +9,7 @@ import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { ACCOUNT_HEADER } from '../../src/shared/api';
 import type { ErrorBody, ErrorCode } from '../../src/shared/errors';
 import type { Account, HistoryPage, Invite } from '../../src/shared/model';
-import type { ServerFrame } from '../../src/shared/protocol';
+import { PROTOCOL_VERSION, type ServerFrame } from '../../src/shared/protocol';
 import { TestSocket } from './test-socket';
 
 export const ORIGIN = 'http://hearth.test';
@@ -188,8 +188,10 @@ export class ChannelSocket extends TestSocket<ServerFrame> {
   }
 }
 
+/** The channel socket's path; the protocol this build speaks unless `query` names one. */
 export function socketPath(workspaceId: string, channelId: string, query = '') {
-  return `/api/workspaces/${workspaceId}/channels/${channelId}/socket${query ? `?${query}` : ''}`;
+  const full = query.includes('protocol=') ? query : [query, `protocol=${PROTOCOL_VERSION}`].filter(Boolean).join('&');
+  return `/api/workspaces/${workspaceId}/channels/${channelId}/socket?${full}`;
 }
 
 /** Asks the worker for a channel socket as `user`; the response may refuse it. */

@@ -224,6 +224,17 @@ describe('resuming', () => {
     expect((await resumed.expect('message')).message).toEqual(next);
   });
 
+  it('the hello and the replay behind it arrive as one batch, in order', async () => {
+    const { socket: sender } = await room.open(alice);
+    const sent = [];
+    for (let i = 1; i <= 5; i++) sent.push(await sender.post(`m${i}`));
+    const { socket: resumed } = await room.open(bob, 'after=1');
+    const replayed = [];
+    for (let i = 0; i < 4; i++) replayed.push((await resumed.expect('message')).message);
+    expect(replayed).toEqual(sent.slice(1));
+    expect(resumed.messagesReceived).toBe(1);
+  });
+
   it('a client that is up to date gets only the hello', async () => {
     const { socket: sender } = await room.open(alice);
     await sender.post('one');

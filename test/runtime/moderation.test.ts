@@ -1,7 +1,7 @@
 /** Roles, timeouts, removals and bans: who may do them to whom, and what they do to open sockets. */
 import { describe, expect, it } from 'vitest';
 import type { Member, Role } from '../../src/shared/model';
-import { ACCESS_REVOKED_CLOSE } from '../../src/shared/wire';
+import { ACCESS_REVOKED_CLOSE, PROTOCOL_VERSION } from '../../src/shared/wire';
 import { gatewaysClosedAfterEach } from './gateway-helpers';
 import { IDENTITY_HEADER } from '../../src/durable/channel/identity';
 import {
@@ -231,7 +231,7 @@ describe('removing members', () => {
       issuedAt: authorizedAt,
     };
     const response = await channelStub(w.generalChannelId).fetch(
-      new Request('https://channel/socket?after=0&protocol=1', { headers: { Upgrade: 'websocket', [IDENTITY_HEADER]: JSON.stringify(identity) } }),
+      new Request(`https://channel/socket?after=0&protocol=${PROTOCOL_VERSION}`, { headers: { Upgrade: 'websocket', [IDENTITY_HEADER]: JSON.stringify(identity) } }),
     );
     const late = new ChannelSocket(response.webSocket!);
     expect(await late.closed()).toBe(ACCESS_REVOKED_CLOSE);
@@ -239,7 +239,7 @@ describe('removing members', () => {
     const other = new ChannelSocket(
       (
         await channelStub(w.generalChannelId).fetch(
-          new Request('https://channel/socket?after=0&protocol=1', {
+          new Request(`https://channel/socket?after=0&protocol=${PROTOCOL_VERSION}`, {
             headers: { Upgrade: 'websocket', [IDENTITY_HEADER]: JSON.stringify({ ...identity, userId: w.peer.account.id }) },
           }),
         )

@@ -4,6 +4,7 @@
  * frames; text that is not JSON (the auto-response to a ping) reads as a text frame.
  */
 import { expect } from 'vitest';
+import { BATCH_FRAME } from '../../src/shared/wire';
 
 type SocketFrame<S extends { type: string }> = S | { type: 'text'; data: string };
 export type FrameType<S extends { type: string }> = S['type'] | 'text';
@@ -16,6 +17,8 @@ export class TestSocket<S extends { type: string }> {
   private wake: (() => void) | null = null;
   private readonly ignored = new Set<string>();
   closeCode: number | null = null;
+  /** WebSocket messages received: a batch of frames is one. */
+  messagesReceived = 0;
 
   /** `kind` names the socket in the errors of a test that waits in vain. */
   constructor(
@@ -25,13 +28,16 @@ export class TestSocket<S extends { type: string }> {
     ws.accept();
     ws.addEventListener('message', (event) => {
       const data = event.data as string;
-      let frame: SocketFrame<S>;
+      this.messagesReceived += 1;
+      let frames: SocketFrame<S>[];
       try {
-        frame = JSON.parse(data) as S;
+        const parsed = JSON.parse(data) as S | { type: typeof BATCH_FRAME; frames: S[] };
+        // Frames the server coalesced into one message read one by one, as clients read them.
+        frames = parsed.type === BATCH_FRAME ? (parsed as { frames: S[] }).frames : [parsed as S];
       } catch {
-        frame = { type: 'text', data };
+        frames = [{ type: 'text', data }];
       }
-      if (!this.ignored.has(frame.type)) this.frames.push(frame);
+      for (const frame of frames) if (!this.ignored.has(frame.type)) this.frames.push(frame);
       this.wake?.();
     });
     ws.addEventListener('close', (event) => {

@@ -19,7 +19,8 @@ import { IDENTITY_HEADER, type MemberChange, SocketIdentity } from './identity';
 import * as messages from './messages';
 import { adoptPolicy, ChannelPolicy, POLICY_HEADER, savePolicy } from './policy';
 import * as schema from './schema';
-import { applyToSockets, broadcastFrame, reportSockets, revokeSockets, sendFrame } from './sockets';
+import { Outbox } from './outbox';
+import { applyToSockets, reportSockets, revokeSockets } from './sockets';
 import { RecentChanges } from './recent-changes';
 import { storeSystemMessage } from './system-messages';
 import { threadPage } from './threads';
@@ -40,6 +41,7 @@ export class Channel extends DurableObject<Env> {
   private readonly frames: FrameHandler;
   private readonly sweeper: FileSweeper;
   private readonly recent = new RecentChanges();
+  private readonly outbox: Outbox;
   /** Set once the channel is deleted, so a socket authorized a moment before is refused. */
   private destroyed = false;
 
@@ -47,7 +49,8 @@ export class Channel extends DurableObject<Env> {
     super(ctx, env);
     this.db = openDatabase(ctx, schema, migrations);
     this.sweeper = new FileSweeper(ctx, env, this.db);
-    this.frames = new FrameHandler(ctx, env, this.db, this.sweeper);
+    this.outbox = new Outbox(ctx);
+    this.frames = new FrameHandler(ctx, env, this.db, this.outbox, this.sweeper);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     reportSockets(ctx);
     // Messages from before the search index are indexed a chunk per alarm turn, starting now.
@@ -165,13 +168,13 @@ export class Channel extends DurableObject<Env> {
   /** The person lost access to this channel: their sockets close at once and must not reconnect. */
   closeSocketsOf(userId: string, reason: string): void {
     this.recent.revoked(userId, reason, Date.now());
-    revokeSockets(this.ctx, reason, userId);
+    revokeSockets(this.ctx, this.outbox, reason, userId);
   }
 
   /** Records a rename, a topic, someone added or leaving… as a message in the sequence, and shows it to everyone here. */
   postSystemMessage(event: SystemEvent, author: Author): Message {
     const message = storeSystemMessage(this.db, event, author, Date.now());
-    broadcastFrame(this.ctx, { type: 'message', message });
+    this.outbox.broadcast({ type: 'message', message });
     return message;
   }
 
@@ -179,15 +182,15 @@ export class Channel extends DurableObject<Env> {
   forgetAuthor(userId: string, mode: AccountDeletionMode): number[] {
     const { changed, deletedSeqs } = forgetAuthor(this.db, userId, mode, Date.now());
     if (deletedSeqs.length > 0) this.ctx.waitUntil(this.sweeper.schedule());
-    if (changed.length > FORGOTTEN_BROADCAST_MAX) broadcastFrame(this.ctx, { type: 'resync', lastSeq: lastSeq(this.db) });
-    else for (const message of changed) broadcastFrame(this.ctx, { type: 'message', message });
+    if (changed.length > FORGOTTEN_BROADCAST_MAX) this.outbox.broadcast({ type: 'resync', lastSeq: lastSeq(this.db) });
+    else for (const message of changed) this.outbox.broadcast({ type: 'message', message });
     return deletedSeqs;
   }
 
   /** The channel was deleted: everyone here is let go and every message erased. */
   async destroy(): Promise<void> {
     this.destroyed = true;
-    revokeSockets(this.ctx, 'This channel was deleted');
+    revokeSockets(this.ctx, this.outbox, 'This channel was deleted');
     await this.sweeper.purgeAll();
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
@@ -225,9 +228,10 @@ export class Channel extends DurableObject<Env> {
 
     if (missed.revoked) {
       // Removed while the worker was opening this socket: it closes as the person's other sockets did.
-      revokeSockets(this.ctx, missed.revoked, identity.userId);
+      revokeSockets(this.ctx, this.outbox, missed.revoked, identity.userId);
     } else if (query.protocol !== PROTOCOL_VERSION) {
-      sendFrame(server, { type: 'error', code: 'bad_request', message: `This server speaks protocol ${PROTOCOL_VERSION}; reload the page` });
+      this.outbox.send(server, { type: 'error', code: 'bad_request', message: `This server speaks protocol ${PROTOCOL_VERSION}; reload the page` });
+      this.outbox.flush();
       server.close(4400, 'Unsupported protocol version');
     } else {
       this.replay(server, identity.channelId, query.after);
@@ -238,15 +242,15 @@ export class Channel extends DurableObject<Env> {
   /** Sends the hello and then everything after `after`, in order, or asks the client to resync. */
   private replay(ws: WebSocket, channelId: string, after: number) {
     const last = lastSeq(this.db);
-    sendFrame(ws, { type: 'hello', protocol: PROTOCOL_VERSION, channelId, lastSeq: last });
+    this.outbox.send(ws, { type: 'hello', protocol: PROTOCOL_VERSION, channelId, lastSeq: last });
     if (after === last) return;
     // A client ahead of the server (its data was restored from an older backup) must resync too.
     if (after > last || last - after > LIMITS.resumeReplayMax) {
-      sendFrame(ws, { type: 'resync', lastSeq: last });
+      this.outbox.send(ws, { type: 'resync', lastSeq: last });
       return;
     }
     for (const message of messages.changesAfter(this.db, after, LIMITS.resumeReplayMax)) {
-      sendFrame(ws, { type: 'message', message });
+      this.outbox.send(ws, { type: 'message', message });
     }
   }
 

@@ -10,7 +10,7 @@ import { asMessage } from './message-view';
 import * as messages from './messages';
 import { recordPostTime, requireMayWrite, requireSlowModeAllows, writeRefusal } from './policy';
 import { react } from './reactions';
-import { broadcastFrame, sendFrame } from './sockets';
+import type { Outbox } from './outbox';
 import { requireThreadRoot } from './threads';
 import { TypingThrottle } from './typing';
 import { WorkspaceLink } from './workspace-link';
@@ -27,9 +27,10 @@ export class FrameHandler {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly ctx: DurableObjectState,
+    ctx: DurableObjectState,
     env: Env,
     private readonly db: ChannelDb,
+    private readonly outbox: Outbox,
     private readonly sweeper: FileSweeper,
   ) {
     this.workspace = new WorkspaceLink(ctx, env);
@@ -51,7 +52,7 @@ export class FrameHandler {
     } catch (error) {
       const known = AppError.from(error);
       if (!known) console.error('channel frame failed', error);
-      sendFrame(ws, {
+      this.outbox.send(ws, {
         type: 'error',
         code: known?.code ?? 'internal',
         message: known?.detail ?? 'The server could not handle that frame',
@@ -77,9 +78,9 @@ export class FrameHandler {
         }
         const post = { author: { userId: author.userId, displayName: author.displayName }, clientId, body, replyTo, threadRoot, alsoToChannel, attachments, ...resolved };
         const stored = messages.storeMessage(this.db, post, now);
-        sendFrame(ws, { type: 'ack', clientId, seq: stored.message.seq });
+        this.outbox.send(ws, { type: 'ack', clientId, seq: stored.message.seq });
         if (!stored.created) {
-          sendFrame(ws, { type: 'message', message: stored.message });
+          this.outbox.send(ws, { type: 'message', message: stored.message });
           return;
         }
         recordPostTime(this.db, author.userId, now);
@@ -121,7 +122,7 @@ export class FrameHandler {
         const update: ServerFrame = { type: 'message', message: asMessage(this.db, row) };
         // Asking for what is already so changes nothing, but still answers the asker so their client converges.
         if (changed) this.broadcast(update);
-        else sendFrame(ws, update);
+        else this.outbox.send(ws, update);
         return;
       }
       case 'typing': {
@@ -143,6 +144,6 @@ export class FrameHandler {
   }
 
   private broadcast(frame: ServerFrame, to?: (viewer: SocketIdentity) => boolean) {
-    broadcastFrame(this.ctx, frame, to);
+    this.outbox.broadcast(frame, to);
   }
 }

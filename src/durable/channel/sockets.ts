@@ -1,29 +1,7 @@
-import type { ServerFrame } from '../../shared/protocol';
 import { ACCESS_REVOKED_CLOSE } from '../../shared/wire';
 import { reportOpenSockets } from '../connection-budget';
-import { encode } from './frames';
-import { identityOf, type MemberChange, type SocketIdentity } from './identity';
-
-export function sendFrame(ws: WebSocket, frame: ServerFrame) {
-  try {
-    ws.send(encode(frame));
-  } catch {
-    // The socket closed under us; its close handler tidies up.
-  }
-}
-
-/** Encodes once, sends to every open socket of the object (of those whose identity passes `to`, if given). */
-export function broadcastFrame(ctx: DurableObjectState, frame: ServerFrame, to?: (identity: SocketIdentity) => boolean) {
-  const data = encode(frame);
-  for (const ws of ctx.getWebSockets()) {
-    if (to && !to(identityOf(ws))) continue;
-    try {
-      ws.send(data);
-    } catch {
-      // closing socket
-    }
-  }
-}
+import { identityOf, type MemberChange } from './identity';
+import type { Outbox } from './outbox';
 
 export function reportSockets(ctx: DurableObjectState) {
   const open = ctx.getWebSockets().filter((ws) => ws.readyState === WebSocket.OPEN).length;
@@ -39,8 +17,9 @@ export function applyToSockets(ctx: DurableObjectState, userId: string, change: 
   for (const ws of socketsOf(ctx, userId)) ws.serializeAttachment({ ...identityOf(ws), ...change });
 }
 
-/** Closes the person's sockets (or everyone's) for good: the close code tells clients not to reconnect. */
-export function revokeSockets(ctx: DurableObjectState, reason: string, userId?: string) {
+/** Closes the person's sockets (or everyone's) for good, after what was queued for them: the close code tells clients not to reconnect. */
+export function revokeSockets(ctx: DurableObjectState, outbox: Outbox, reason: string, userId?: string) {
+  outbox.flush();
   const sockets = userId === undefined ? ctx.getWebSockets() : socketsOf(ctx, userId);
   for (const ws of sockets) {
     try {

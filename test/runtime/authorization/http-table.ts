@@ -4,6 +4,7 @@
  * Expectations come from PERMISSIONS where a permission decides, so the table
  * and the role matrix in the README cannot disagree.
  */
+import { PROTOCOL_VERSION } from '../../../src/shared/wire';
 import { type Action, allows } from '../../../src/shared/permissions';
 import { as, call, channelPath, signIn, type User } from '../helpers';
 import { type Caller, CHANNEL_MEMBERS, liveSocket, ROLE_OF, type SignedInCaller, TINY_PNG, type World } from './world';
@@ -414,6 +415,6 @@ export const HTTP_ROWS: HttpRow[] = [
     call: async (w) => ({ path: priv(w, `thumbnails/${await fileInPrivateChannel(w)}`) }),
     expect: inChannel(),
   },
-  { method: 'GET', route: `${CH}/socket`, call: (w) => ({ path: priv(w, 'socket?protocol=1'), headers: { Upgrade: 'websocket' } }), expect: inChannel() },
+  { method: 'GET', route: `${CH}/socket`, call: (w) => ({ path: priv(w, `socket?protocol=${PROTOCOL_VERSION}`), headers: { Upgrade: 'websocket' } }), expect: inChannel() },
 ];
 

@@ -1,4 +1,4 @@
-import { ACCESS_REVOKED_CLOSE, PING, PONG } from '../../../src/shared/wire';
+import { ACCESS_REVOKED_CLOSE, BATCH_FRAME, PING, PONG } from '../../../src/shared/wire';
 
 export type SocketStatus = 'connecting' | 'open' | 'offline';
 
@@ -81,7 +81,8 @@ export class LiveSocket<Incoming, Outgoing> {
       this.lastHeard = Date.now();
       if (event.data === PONG || typeof event.data !== 'string') return;
       try {
-        this.options.onFrame(JSON.parse(event.data) as Incoming);
+        const parsed = JSON.parse(event.data) as Incoming | { type: typeof BATCH_FRAME; frames: Incoming[] };
+        for (const frame of isBatch(parsed) ? parsed.frames : [parsed]) this.options.onFrame(frame);
       } catch (error) {
         console.error('bad frame from server', error);
       }
@@ -114,4 +115,9 @@ export class LiveSocket<Incoming, Outgoing> {
     this.attempt += 1;
     this.retryTimer = setTimeout(() => this.connect(), delay);
   }
+}
+
+/** Several frames the server sent in one message, in order. */
+function isBatch<T>(parsed: T | { type: typeof BATCH_FRAME; frames: T[] }): parsed is { type: typeof BATCH_FRAME; frames: T[] } {
+  return (parsed as { type?: unknown }).type === BATCH_FRAME;
 }
