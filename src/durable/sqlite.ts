@@ -12,7 +12,7 @@ export function openDatabase<S extends Record<string, unknown>>(
   ctx: DurableObjectState,
   schema: S,
   migrations: Migrations,
-): DrizzleSqliteDODatabase<S> {
+): DrizzleSqliteDODatabase<S> & { $client: DurableObjectStorage } {
   const db = drizzle(ctx.storage, { schema });
   void ctx.blockConcurrencyWhile(async () => {
     await migrate(db, migrations);

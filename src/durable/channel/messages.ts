@@ -2,7 +2,7 @@ import { and, desc, eq, gt, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { EMPTY_MESSAGE, hasText } from '../../shared/protocol';
 import type { HistoryPage, Message } from '../../shared/model';
-import { type Author, type ChannelDb, insertMessage, lastSeq, requireLiveRow, requireOrdinaryRow, requireRow } from './db';
+import { type Author, type ChannelDb, insertPost, lastSeq, requireLiveRow, requireOrdinaryRow, requireRow } from './db';
 import { attachmentsOf } from './file-view';
 import { attachFiles, purgeFilesOf } from './files';
 import type { ResolvedMentions } from './mentions';
@@ -10,6 +10,7 @@ import { asMessage, asMessages, toMessage } from './message-view';
 import { removeReactions } from './reactions';
 import { indexMessage, unindexMessage } from './search-index';
 import * as schema from './schema';
+import { statements } from './statements';
 import { countReply, recountReplies, requireThreadRoot } from './threads';
 
 export interface NewPost extends ResolvedMentions {
@@ -39,15 +40,11 @@ export function storeMessage(db: ChannelDb, post: NewPost, now: number): Change 
     throw new AppError('bad_request', 'alsoToChannel is for thread replies: send it with threadRoot');
   }
   return db.transaction(() => {
-    const existing = db
-      .select()
-      .from(schema.messages)
-      .where(and(eq(schema.messages.authorId, post.author.userId), eq(schema.messages.clientId, post.clientId)))
-      .get();
+    const existing = statements(db).messageByClientId.get({ authorId: post.author.userId, clientId: post.clientId });
     if (existing) return { message: asMessage(db, existing), root: null, created: false };
     if (post.replyTo !== undefined) requireOrdinaryRow(db, post.replyTo, 'replied to');
     const root = post.threadRoot === undefined ? null : requireThreadRoot(db, post.threadRoot);
-    const row = insertMessage(db, post.author, {
+    const row = insertPost(db, post.author, {
       clientId: post.clientId,
       body: post.body,
       createdAt: now,
@@ -57,20 +54,19 @@ export function storeMessage(db: ChannelDb, post: NewPost, now: number): Change 
       mentions: post.mentions,
       broadcasts: post.broadcasts,
     });
-    if (post.attachments?.length) attachFiles(db, row.seq, post.attachments, post.author.userId);
+    const hasFiles = !!post.attachments?.length;
+    if (hasFiles) attachFiles(db, row.seq, post.attachments!, post.author.userId);
     indexMessage(db, row.seq);
     const counted = root && countReply(db, root, post.author, now, row.seq + 1);
-    return { message: asMessage(db, row), root: counted && asMessage(db, counted), created: true };
+    // A new message has no reactions yet, and files only when it was sent with some.
+    const message = toMessage(row, [], hasFiles ? (attachmentsOf(db, [row.seq]).get(row.seq) ?? []) : []);
+    return { message, root: counted && asMessage(db, counted), created: true };
   });
 }
 
 /** Whether this author's send with this clientId is stored already (a retry, answered with what was stored). */
 export function isStored(db: ChannelDb, authorId: string, clientId: string): boolean {
-  return !!db
-    .select({ seq: schema.messages.seq })
-    .from(schema.messages)
-    .where(and(eq(schema.messages.authorId, authorId), eq(schema.messages.clientId, clientId)))
-    .get();
+  return statements(db).messageByClientId.get({ authorId, clientId }) !== undefined;
 }
 
 /** A message in its current state, tombstones included (a reply may quote a deleted message). */

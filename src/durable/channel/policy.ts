@@ -1,12 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { heldToSlowMode } from '../../shared/permissions';
 import type { ChannelDb } from './db';
 import type { SocketIdentity } from './identity';
 import * as schema from './schema';
+import { statements } from './statements';
 
-const { channelInfo, lastPosts } = schema;
+const { channelInfo } = schema;
 
 /** Header with the channel's policy as the worker read it when it opened a socket. */
 export const POLICY_HEADER = 'X-Hearth-Channel-Policy';
@@ -42,7 +42,7 @@ export function adoptPolicy(db: ChannelDb, policy: ChannelPolicy) {
 }
 
 function currentPolicy(db: ChannelDb) {
-  return db.select({ archivedAt: channelInfo.archivedAt, slowModeSeconds: channelInfo.slowModeSeconds }).from(channelInfo).get();
+  return statements(db).policy.get();
 }
 
 /** Why a post, edit, delete, reaction or pin is refused now: an archived (read-only) channel, or a timeout; null when allowed. */
@@ -65,7 +65,7 @@ export function requireMayWrite(db: ChannelDb, identity: SocketIdentity, now: nu
 export function requireSlowModeAllows(db: ChannelDb, identity: SocketIdentity, now: number) {
   const seconds = currentPolicy(db)?.slowModeSeconds ?? 0;
   if (seconds === 0 || !heldToSlowMode(identity.role)) return;
-  const last = db.select({ at: lastPosts.at }).from(lastPosts).where(eq(lastPosts.userId, identity.userId)).get();
+  const last = statements(db).lastPostAt.get({ userId: identity.userId });
   const waitMs = last ? last.at + seconds * 1000 - now : 0;
   if (waitMs > 0) {
     const left = Math.ceil(waitMs / 1000);
@@ -74,8 +74,5 @@ export function requireSlowModeAllows(db: ChannelDb, identity: SocketIdentity, n
 }
 
 export function recordPostTime(db: ChannelDb, userId: string, now: number) {
-  db.insert(lastPosts)
-    .values({ userId, at: now })
-    .onConflictDoUpdate({ target: lastPosts.userId, set: { at: sql`excluded.at` } })
-    .run();
+  statements(db).recordPostTime.run({ userId, at: now });
 }

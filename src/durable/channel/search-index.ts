@@ -9,18 +9,23 @@ import { hasLink, indexColumns, SEARCH_INDEX_VERSION } from './search-text';
  * System messages and tombstones are never indexed.
  */
 export function indexMessage(db: ChannelDb, seq: number): void {
-  const row = db.get<{ body: string; system: string | null; deletedAt: number | null } | undefined>(
-    sql`SELECT body, system, deleted_at AS deletedAt FROM messages WHERE seq = ${seq}`,
-  );
+  // Constant SQL through the storage API: every post runs these, and Drizzle's sql`` would rebuild them each time.
+  const { sql: storage } = db.$client;
+  const [row] = storage
+    .exec<{ body: string; system: string | null; deletedAt: number | null }>('SELECT body, system, deleted_at AS deletedAt FROM messages WHERE seq = ?', seq)
+    .toArray();
   if (!row || row.system !== null || row.deletedAt !== null) return unindexMessage(db, seq);
-  const names = db.all<{ name: string }>(sql`SELECT name FROM files WHERE message_seq = ${seq} ORDER BY position`).map((f) => f.name);
+  const names = storage
+    .exec<{ name: string }>('SELECT name FROM files WHERE message_seq = ? ORDER BY position', seq)
+    .toArray()
+    .map((f) => f.name);
   const columns = indexColumns(row.body, names);
-  db.run(sql`UPDATE messages SET has_link = ${hasLink(row.body) ? 1 : 0} WHERE seq = ${seq}`);
-  db.run(sql`INSERT OR REPLACE INTO message_search (rowid, body, words, files) VALUES (${seq}, ${columns.body}, ${columns.words}, ${columns.files})`);
+  storage.exec('UPDATE messages SET has_link = ? WHERE seq = ?', hasLink(row.body) ? 1 : 0, seq);
+  storage.exec('INSERT OR REPLACE INTO message_search (rowid, body, words, files) VALUES (?, ?, ?, ?)', seq, columns.body, columns.words, columns.files);
 }
 
 export function unindexMessage(db: ChannelDb, seq: number): void {
-  db.run(sql`DELETE FROM message_search WHERE rowid = ${seq}`);
+  db.$client.sql.exec('DELETE FROM message_search WHERE rowid = ?', seq);
 }
 
 /** Messages below this seq were here before the index and are not indexed yet; 1 when none are left. */
