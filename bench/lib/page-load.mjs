@@ -69,8 +69,8 @@ export async function timePageLoad(context, url, link) {
     }
     await page.goto(url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
     await page.waitForFunction((key) => /** @type {any} */ (window)[key] !== undefined, VISIBLE_AT, { timeout: LOAD_TIMEOUT_MS, polling: 50 });
-    // The load event may come after the messages are visible; its timing is wanted too.
-    await page.waitForLoadState('load', { timeout: LOAD_TIMEOUT_MS });
+    // Resource Timing lists a fetch only once it has ended: let what rendering the messages started (fonts) finish.
+    await page.waitForLoadState('networkidle', { timeout: LOAD_TIMEOUT_MS });
     return await page.evaluate((key) => {
       const [navigation] = /** @type {PerformanceNavigationTiming[]} */ (performance.getEntriesByType('navigation'));
       const paint = performance.getEntriesByName('first-contentful-paint')[0];

@@ -136,7 +136,7 @@ function report(loads, served, quick) {
   const jsTotal = sum(js);
   const cssTotal = sum(css);
   const lazy = served.filter((s) => !firstPaths.has(s.path));
-  const laterFonts = first.resources.filter((r) => /\.(woff2?|ttf)$/.test(r.path));
+  const fonts = first.resources.filter((r) => /\.(woff2?|ttf)$/.test(r.path));
   const encodings = [...new Set(served.map((s) => s.encoding))].join(', ');
   const kb = (/** @type {number} */ bytes) => num(bytes / 1000, 1);
 
@@ -173,7 +173,7 @@ function report(loads, served, quick) {
     '',
     `### Time until the newest message is visible`,
     '',
-    'From navigation start until the newest message is inside the viewport (checked every animation frame). FCP, DOMContentLoaded and load are the browser\'s own timings. "Wire" is every byte of response bodies the load transferred (cached ones count zero).',
+    'From navigation start until the newest message is inside the viewport (checked every animation frame). FCP, DOMContentLoaded and load are the browser\'s own timings. "Wire" is every byte of response bodies the load transferred until the network was idle (cached ones count zero).',
     '',
     markdownTable(
       [
@@ -195,7 +195,9 @@ function report(loads, served, quick) {
     '',
     markdownTable(sizeColumns, firstRows),
     '',
-    laterFonts.length ? `Fonts fetched by the page: ${laterFonts.map((f) => `${fileLabel(f.path)} ${kb(f.wireBytes)} kB`).join(', ')}.` : 'The page fetched no font files.',
+    fonts.length
+      ? `Fonts fetched by the page (after the messages showed; this Chromium has no emoji font of its own, so the bundled one is fetched for the first emoji): ${fonts.map((f) => `${fileLabel(f.path)} ${kb(f.wireBytes)} kB`).join(', ')}.`
+      : 'The page fetched no font files.',
     '',
     `### Loaded later, only when needed`,
     '',
