@@ -5,6 +5,7 @@
  * `workerd serve workerd.capnp` on loopback.
  */
 import { launchChromium } from '../../test/e2e/harness/browser.ts';
+import { ensureWebBuilt } from '../lib/ensure-built.mjs';
 import { createBenchChannel } from '../lib/hearth-api.mjs';
 import { timePageLoad, watchForText } from '../lib/page-load.mjs';
 import { markdownTable, num } from '../lib/report.mjs';
@@ -40,6 +41,7 @@ export default {
   async run({ log, quick, budgetSeconds }) {
     const deadline = performance.now() + budgetSeconds * 1000;
     const repetitions = quick ? 1 : 5;
+    ensureWebBuilt({ log });
     const server = await WorkerdServer.start({ maxConnections: 100 });
     /** @type {import('playwright-core').Browser | undefined} */
     let browser;
