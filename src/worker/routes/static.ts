@@ -59,13 +59,11 @@ async function fetchFile(c: Context<AppEnv>, pathname: string): Promise<Response
   return response.ok ? response : null;
 }
 
-/** Whether an Accept-Encoding header offers gzip (`gzip;q=0` refuses it). */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  return header.split(',').some((offer) => {
-    const [coding, ...params] = offer.trim().toLowerCase().split(';');
-    if (coding.trim() !== 'gzip' && coding.trim() !== '*') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
+/** Whether an Accept-Encoding header offers gzip (`gzip;q=0` refuses it; browsers always name it). */
+function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((offer) => {
+    const [coding, ...params] = offer.toLowerCase().split(';').map((part) => part.trim());
+    const q = params.find((p) => p.startsWith('q='));
+    return coding === 'gzip' && (q === undefined || Number(q.slice(2)) > 0);
   });
 }
