@@ -198,7 +198,7 @@ function report(loads, served, quick) {
     markdownTable(sizeColumns, firstRows),
     '',
     fonts.length
-      ? `Fonts fetched by the page (after the messages showed; this Chromium has no emoji font of its own, so the bundled one is fetched for the first emoji): ${fonts.map((f) => `${fileLabel(f.path)} ${kb(f.wireBytes)} kB`).join(', ')}.`
+      ? `Fonts fetched by the page (this Chromium has no emoji font of its own, so the first emoji rendered fetches the bundled one; text shows without waiting for it): ${fonts.map((f) => `${fileLabel(f.path)} ${kb(f.wireBytes)} kB`).join(', ')}.`
       : 'The page fetched no font files.',
     '',
     `### Loaded later, only when needed`,
