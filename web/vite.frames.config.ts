@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { precompress } from './precompress.ts';
 
 /**
  * The diagram renderer frame, built on its own under /frames/ so that only its files are
@@ -8,6 +9,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: `${import.meta.dirname}/frames`,
   base: '/frames/',
+  plugins: [precompress()],
   build: {
     outDir: `${import.meta.dirname}/dist/frames`,
     emptyOutDir: true,

@@ -26,6 +26,23 @@ export function ensureBuilt({ force = false, log = console.log } = {}) {
   return webMissing ? 'all' : 'worker';
 }
 
+/** What web/dist is built from. */
+const WEB_INPUTS = ['web/src', 'web/frames', 'web/public', 'web/index.html', 'web/vite.config.ts', 'web/vite.frames.config.ts', 'web/precompress.ts', 'src/shared', 'package-lock.json'];
+
+/**
+ * Rebuilds everything (`scripts/build.mjs`) when web/dist is missing or older than the web
+ * app's sources: for benchmarks that load the app, a stale build measures the wrong bytes.
+ * @param {{ log?: (line: string) => void }} [options]
+ * @returns {boolean} whether it built
+ */
+export function ensureWebBuilt({ log = console.log } = {}) {
+  const index = path.join(REPO_ROOT, 'web/dist/index.html');
+  if (existsSync(index) && newestMtime(WEB_INPUTS.map((p) => path.join(REPO_ROOT, p))) <= statSync(index).mtimeMs) return false;
+  log('Building the web app, older than its sources (scripts/build.mjs)…');
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  return true;
+}
+
 /** @param {string[]} paths @returns {number} */
 function newestMtime(paths) {
   let newest = 0;

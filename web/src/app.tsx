@@ -7,7 +7,10 @@ import { useWorkspaces } from './stores/workspaces';
 const AuthPage = lazy(() => import('./pages/auth-page'));
 const HomePage = lazy(() => import('./pages/home-page'));
 const JoinPage = lazy(() => import('./pages/join-page'));
-const WorkspacePage = lazy(() => import('./pages/workspace-page'));
+const loadWorkspacePage = () => import('./pages/workspace-page');
+const WorkspacePage = lazy(loadWorkspacePage);
+// Most first loads end on a channel: fetch its page (the biggest chunk) while the session is checked, not after.
+if (location.pathname === '/' || location.pathname.startsWith('/w/')) loadWorkspacePage().catch(() => undefined); // the route's own load reports a failure
 const AccountSettingsPage = lazy(() => import('./pages/account-settings-page'));
 const AdminPage = lazy(() => import('./pages/admin-page'));
 const ProfileDialog = lazy(() => import('./components/profile-dialog'));
