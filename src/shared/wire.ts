@@ -14,15 +14,15 @@ export const ACCOUNT_QUERY = 'account';
  */
 export const PROTOCOL_VERSION = 2;
 
-/** Type of a message carrying several frames in order: `{ "type": "batch", "frames": [...] }`. */
+/** Type of a message carrying several frames in order, on channel and gateway sockets: `{ "type": "batch", "frames": [...] }`. */
 export const BATCH_FRAME = 'batch';
 
 /** Sent as a bare text frame; the server answers "pong" without waking the channel object. */
 export const PING = 'ping';
 export const PONG = 'pong';
 
-/** Workspace gateway socket protocol version; bumped like PROTOCOL_VERSION. */
-export const GATEWAY_PROTOCOL_VERSION = 1;
+/** Workspace gateway socket protocol version; bumped like PROTOCOL_VERSION. 2: `batch` frames, as on channel sockets. */
+export const GATEWAY_PROTOCOL_VERSION = 2;
 
 /**
  * Close code of a channel or gateway socket whose user lost access (removed,

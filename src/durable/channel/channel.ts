@@ -19,7 +19,7 @@ import { IDENTITY_HEADER, type MemberChange, SocketIdentity } from './identity';
 import * as messages from './messages';
 import { adoptPolicy, ChannelPolicy, POLICY_HEADER, savePolicy } from './policy';
 import * as schema from './schema';
-import { Outbox } from './outbox';
+import { ChannelOutbox } from './outbox';
 import { applyToSockets, reportSockets, revokeSockets } from './sockets';
 import { RecentChanges } from './recent-changes';
 import { storeSystemMessage } from './system-messages';
@@ -41,7 +41,7 @@ export class Channel extends DurableObject<Env> {
   private readonly frames: FrameHandler;
   private readonly sweeper: FileSweeper;
   private readonly recent = new RecentChanges();
-  private readonly outbox: Outbox;
+  private readonly outbox: ChannelOutbox;
   /** Set once the channel is deleted, so a socket authorized a moment before is refused. */
   private destroyed = false;
 
@@ -49,7 +49,7 @@ export class Channel extends DurableObject<Env> {
     super(ctx, env);
     this.db = openDatabase(ctx, schema, migrations);
     this.sweeper = new FileSweeper(ctx, env, this.db);
-    this.outbox = new Outbox(ctx);
+    this.outbox = new ChannelOutbox(ctx);
     this.frames = new FrameHandler(ctx, env, this.db, this.outbox, this.sweeper);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     reportSockets(ctx);

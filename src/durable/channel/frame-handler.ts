@@ -10,7 +10,7 @@ import { asMessage } from './message-view';
 import * as messages from './messages';
 import { recordPostTime, requireMayWrite, requireSlowModeAllows, writeRefusal } from './policy';
 import { react } from './reactions';
-import type { Outbox } from './outbox';
+import type { ChannelOutbox } from './outbox';
 import { requireThreadRoot } from './threads';
 import { TypingThrottle } from './typing';
 import { WorkspaceLink } from './workspace-link';
@@ -30,7 +30,7 @@ export class FrameHandler {
     ctx: DurableObjectState,
     env: Env,
     private readonly db: ChannelDb,
-    private readonly outbox: Outbox,
+    private readonly outbox: ChannelOutbox,
     private readonly sweeper: FileSweeper,
   ) {
     this.workspace = new WorkspaceLink(ctx, env);

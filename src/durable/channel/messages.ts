@@ -39,7 +39,8 @@ export function storeMessage(db: ChannelDb, post: NewPost, now: number): Change 
   if (post.alsoToChannel === true && post.threadRoot === undefined) {
     throw new AppError('bad_request', 'alsoToChannel is for thread replies: send it with threadRoot');
   }
-  return db.transaction(() => {
+  // The storage's own transaction: Drizzle's builds a new database object on each call.
+  return db.$client.transactionSync(() => {
     const existing = statements(db).messageByClientId.get({ authorId: post.author.userId, clientId: post.clientId });
     if (existing) return { message: asMessage(db, existing), root: null, created: false };
     if (post.replyTo !== undefined) requireOrdinaryRow(db, post.replyTo, 'replied to');

@@ -1,84 +1,17 @@
-import { BATCH_FRAME, type ServerFrame } from '../../shared/protocol';
+import type { ServerFrame } from '../../shared/protocol';
+import { Outbox } from '../outbox';
 import { encode } from './frames';
 import { identityOf, type SocketIdentity } from './identity';
 
-interface Pending {
-  data: string;
-  /** Taken when the frame was queued: a socket that opens later gets the change by replay instead. */
-  recipients: readonly WebSocket[];
-}
-
-/**
- * Frames on their way to the object's sockets. What is queued in one turn of the
- * event loop — and, when the channel is busy, everything that arrived while the
- * last flush was writing — leaves together: one WebSocket message per socket,
- * its frames in order (a `batch` frame when there are several). Writing to a
- * socket costs about the same for one frame or ten, so a busy channel pays it
- * once per socket per flush rather than once per message. A quiet channel sends
- * at the end of the turn, as before.
- */
-export class Outbox {
-  private pending: Pending[] = [];
-  private scheduled = false;
-
-  constructor(private readonly ctx: DurableObjectState) {}
-
-  /** Queues a frame for one socket. */
-  send(ws: WebSocket, frame: ServerFrame) {
-    this.queue({ data: encode(frame), recipients: [ws] });
+/** The channel object's outbox (see ../outbox.ts), which also knows the object's sockets and who holds them. */
+export class ChannelOutbox extends Outbox<ServerFrame> {
+  constructor(private readonly ctx: DurableObjectState) {
+    super(encode);
   }
 
-  /** Encodes once and queues for every open socket (of those whose identity passes `to`, if given). */
+  /** To every open socket of the channel (of those whose identity passes `to`, if given). */
   broadcast(frame: ServerFrame, to?: (identity: SocketIdentity) => boolean) {
     const sockets = this.ctx.getWebSockets();
-    this.queue({ data: encode(frame), recipients: to ? sockets.filter((ws) => to(identityOf(ws))) : sockets });
+    this.sendAll(to ? sockets.filter((ws) => to(identityOf(ws))) : sockets, frame);
   }
-
-  /** Writes everything queued now: before a socket is closed, so that what was meant for it arrives first. */
-  flush() {
-    this.scheduled = false;
-    const pending = this.pending;
-    if (pending.length === 0) return;
-    this.pending = [];
-    for (const [ws, data] of messagesFor(pending)) {
-      try {
-        ws.send(data);
-      } catch {
-        // The socket closed under us; its close handler tidies up.
-      }
-    }
-  }
-
-  private queue(entry: Pending) {
-    this.pending.push(entry);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    // A timer rather than a microtask: socket events already waiting run first and join this flush.
-    setTimeout(() => this.flush(), 0);
-  }
-}
-
-/** What each socket is sent: its frames in order, encoded once for every socket that gets the same ones. */
-function messagesFor(pending: Pending[]): Map<WebSocket, string> {
-  if (pending.length === 1) return new Map(pending[0].recipients.map((ws) => [ws, pending[0].data]));
-  const indexesBySocket = new Map<WebSocket, number[]>();
-  pending.forEach((entry, index) => {
-    for (const ws of entry.recipients) {
-      const indexes = indexesBySocket.get(ws);
-      if (indexes) indexes.push(index);
-      else indexesBySocket.set(ws, [index]);
-    }
-  });
-  const encoded = new Map<string, string>();
-  const out = new Map<WebSocket, string>();
-  for (const [ws, indexes] of indexesBySocket) {
-    const key = indexes.join(',');
-    let data = encoded.get(key);
-    if (data === undefined) {
-      data = indexes.length === 1 ? pending[indexes[0]].data : `{"type":"${BATCH_FRAME}","frames":[${indexes.map((i) => pending[i].data).join(',')}]}`;
-      encoded.set(key, data);
-    }
-    out.set(ws, data);
-  }
-  return out;
 }

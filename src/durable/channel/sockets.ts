@@ -1,7 +1,6 @@
 import { ACCESS_REVOKED_CLOSE } from '../../shared/wire';
 import { reportOpenSockets } from '../connection-budget';
 import { identityOf, type MemberChange } from './identity';
-import type { Outbox } from './outbox';
 
 export function reportSockets(ctx: DurableObjectState) {
   const open = ctx.getWebSockets().filter((ws) => ws.readyState === WebSocket.OPEN).length;
@@ -18,7 +17,7 @@ export function applyToSockets(ctx: DurableObjectState, userId: string, change: 
 }
 
 /** Closes the person's sockets (or everyone's) for good, after what was queued for them: the close code tells clients not to reconnect. */
-export function revokeSockets(ctx: DurableObjectState, outbox: Outbox, reason: string, userId?: string) {
+export function revokeSockets(ctx: DurableObjectState, outbox: { flush(): void }, reason: string, userId?: string) {
   outbox.flush();
   const sockets = userId === undefined ? ctx.getWebSockets() : socketsOf(ctx, userId);
   for (const ws of sockets) {

@@ -2,7 +2,8 @@ import type { DrizzleSqliteDODatabase } from 'drizzle-orm/durable-sqlite';
 import type { ProfileFields } from '../../shared/model';
 import type * as schema from './schema';
 
-export type WorkspaceDb = DrizzleSqliteDODatabase<typeof schema>;
+/** `$client` is the object's storage, for its synchronous transactions on the per-post path. */
+export type WorkspaceDb = DrizzleSqliteDODatabase<typeof schema> & { $client: DurableObjectStorage };
 
 /** Who a user is, as the worker vouches for them after checking the session: their account's name and profile. */
 export interface Identity extends ProfileFields {

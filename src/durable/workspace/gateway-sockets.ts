@@ -1,9 +1,11 @@
 import type { GatewayServerFrame } from '../../shared/gateway';
 import { reportOpenSockets } from '../connection-budget';
+import { Outbox } from '../outbox';
 import { encode } from './gateway-frames';
 import type { GatewayAttachment } from './presence';
 
-const userTag = (userId: string) => `user:${userId}`;
+const USER_TAG_PREFIX = 'user:';
+const userTag = (userId: string) => `${USER_TAG_PREFIX}${userId}`;
 
 /**
  * The workspace's gateway sockets as the runtime keeps them across hibernation:
@@ -11,6 +13,9 @@ const userTag = (userId: string) => `user:${userId}`;
  * memory, so an evicted object picks up where it left off.
  */
 export class GatewaySockets {
+  /** Frames on their way out, coalesced per socket (see ../outbox.ts). */
+  private readonly outbox = new Outbox<GatewayServerFrame>(encode);
+
   constructor(private readonly ctx: DurableObjectState) {}
 
   /** Accepts the server end of a new socket for `userId`. */
@@ -48,32 +53,46 @@ export class GatewaySockets {
     return byUser;
   }
 
-  send(ws: WebSocket, frame: GatewayServerFrame) {
-    sendText(ws, encode(frame));
+  /** Each connected person's open sockets, read from the sockets' tags (no attachment is deserialized). */
+  socketsByUser(): Map<string, WebSocket[]> {
+    const byUser = new Map<string, WebSocket[]>();
+    for (const ws of this.open()) {
+      const tag = this.ctx.getTags(ws).find((t) => t.startsWith(USER_TAG_PREFIX));
+      if (!tag) continue;
+      const userId = tag.slice(USER_TAG_PREFIX.length);
+      const sockets = byUser.get(userId);
+      if (sockets) sockets.push(ws);
+      else byUser.set(userId, [ws]);
+    }
+    return byUser;
   }
 
-  /** To every device of one person. */
-  sendTo(userId: string, frame: GatewayServerFrame) {
-    const data = encode(frame);
-    for (const ws of this.open(userId)) sendText(ws, data);
+  send(ws: WebSocket, frame: GatewayServerFrame) {
+    this.outbox.send(ws, frame);
+  }
+
+  /** To every device of one person (to `sockets`, when the caller has them already). */
+  sendTo(userId: string, frame: GatewayServerFrame, sockets = this.open(userId)) {
+    this.outbox.sendAll(sockets, frame);
   }
 
   /** To everyone in the workspace: only for what every member may know. */
   broadcast(frame: GatewayServerFrame, except?: WebSocket) {
-    const data = encode(frame);
-    for (const ws of this.open(undefined, except)) sendText(ws, data);
+    this.outbox.sendAll(this.open(undefined, except), frame);
+  }
+
+  /** Sends what is queued, then closes the socket: the frames meant for it arrive first. */
+  close(ws: WebSocket, code: number, reason: string) {
+    this.outbox.flush();
+    try {
+      ws.close(code, reason);
+    } catch {
+      // already closed
+    }
   }
 
   /** Tells the process-wide connection budget how many sockets this object holds. */
   report(except?: WebSocket) {
     reportOpenSockets(this.ctx.id.toString(), this.open(undefined, except).length);
-  }
-}
-
-function sendText(ws: WebSocket, data: string) {
-  try {
-    ws.send(data);
-  } catch {
-    // The socket closed under us; its close handler tidies up.
   }
 }

@@ -138,12 +138,13 @@ export class Gateway {
 
   /** Records a post and tells the channel's connected members, each with their own state. */
   posted(post: PostActivity) {
-    const byUser = this.sockets.byUser();
-    const recorded = posts.recordPost(this.db, post, (userId) => byUser.get(userId) ?? []);
+    const online = this.sockets.socketsByUser();
+    // Attachments are read only for @here, which needs to know whose tabs are idle.
+    const recorded = posts.recordPost(this.db, post, (userId) => (online.get(userId) ?? []).map((ws) => this.sockets.attachment(ws)));
     if (!recorded) return;
     // A DM someone hid shows again in their sidebar.
     for (const userId of recorded.unhid) this.sockets.sendTo(userId, { type: 'channels-changed' });
-    const recipients = recorded.memberIds.filter((userId) => byUser.has(userId));
+    const recipients = recorded.memberIds.filter((userId) => online.has(userId));
     if (recipients.length === 0) return;
     const states = readState.statesIn(this.db, post.channelId);
     const event: Omit<ActivityEvent, 'mentionsYou'> = {
@@ -156,7 +157,7 @@ export class Gateway {
     };
     for (const userId of recipients) {
       const state = states.get(userId);
-      if (state) this.sockets.sendTo(userId, { type: 'activity', event: { ...event, mentionsYou: recorded.mentioned.has(userId) }, state });
+      if (state) this.sockets.sendTo(userId, { type: 'activity', event: { ...event, mentionsYou: recorded.mentioned.has(userId) }, state }, online.get(userId));
     }
   }
 
@@ -214,11 +215,7 @@ export class Gateway {
   revoke(userId: string, reason: AccessLossReason, message: string) {
     for (const ws of this.sockets.open(userId)) {
       this.sockets.send(ws, { type: 'removed', reason, message });
-      try {
-        ws.close(ACCESS_REVOKED_CLOSE, reason);
-      } catch {
-        // already closed
-      }
+      this.sockets.close(ws, ACCESS_REVOKED_CLOSE, reason);
     }
     this.sockets.report();
   }

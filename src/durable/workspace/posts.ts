@@ -3,6 +3,7 @@ import type { PostActivity } from '../activity';
 import type { WorkspaceDb } from './db';
 import { isHere, type GatewayAttachment } from './presence';
 import { advanceRead } from './read-state';
+import { postStatements } from './post-statements';
 import * as schema from './schema';
 
 const { channelMembers, channels, members, mentionMarks, recordedPosts, savedMessages } = schema;
@@ -34,27 +35,17 @@ export interface RecordedPost {
  * `socketsOf` gives a member's open gateway sockets, for @here.
  */
 export function recordPost(db: WorkspaceDb, post: PostActivity, socketsOf: (userId: string) => GatewayAttachment[]): RecordedPost | null {
-  return db.transaction(() => {
-    const channel = db.select({ lastSeq: channels.lastSeq, kind: channels.kind }).from(channels).where(eq(channels.id, post.channelId)).get();
+  const prepared = postStatements(db);
+  // The storage's own transaction: Drizzle's builds a new database object each time, a cost every post paid.
+  return db.$client.transactionSync(() => {
+    const channel = prepared.channel.get({ channelId: post.channelId });
     if (!channel || !claim(db, post.channelId, post.seq, channel.lastSeq)) return null;
 
-    db.update(channels)
-      .set({
-        lastSeq: sql`max(${channels.lastSeq}, ${post.seq})`,
-        ...(post.inChannel && {
-          lastPostAt: sql`iif(${post.seq} > ${channels.lastPostSeq}, ${post.createdAt}, ${channels.lastPostAt})`,
-          lastPostSeq: sql`max(${channels.lastPostSeq}, ${post.seq})`,
-        }),
-      })
-      .where(eq(channels.id, post.channelId))
-      .run();
+    const position = { channelId: post.channelId, seq: post.seq };
+    if (post.inChannel) prepared.advanceLastPost.run({ ...position, createdAt: post.createdAt });
+    else prepared.advanceLastSeq.run(position);
 
-    const roster = db
-      .select({ userId: channelMembers.userId, readSeq: channelMembers.readSeq, override: members.statusOverride })
-      .from(channelMembers)
-      .innerJoin(members, eq(members.userId, channelMembers.userId))
-      .where(eq(channelMembers.channelId, post.channelId))
-      .all();
+    const roster = prepared.roster.all({ channelId: post.channelId });
     if (roster.some((m) => m.userId === post.authorId)) advanceRead(db, post.authorId, post.channelId, post.seq);
 
     const named = new Set(post.mentionedUserIds);
@@ -109,9 +100,8 @@ export function forgetPost(db: WorkspaceDb, channelId: string, seq: number): str
 function claim(db: WorkspaceDb, channelId: string, seq: number, lastSeq: number): boolean {
   const floor = Math.max(lastSeq, seq) - RECORDED_POSTS_KEPT;
   if (seq <= floor) return false;
-  const claimed = db.insert(recordedPosts).values({ channelId, seq }).onConflictDoNothing().returning().get();
-  db.delete(recordedPosts)
-    .where(and(eq(recordedPosts.channelId, channelId), lte(recordedPosts.seq, floor)))
-    .run();
-  return claimed !== undefined;
+  const prepared = postStatements(db);
+  const claimed = prepared.claim.all({ channelId, seq });
+  prepared.forgetRecordedUpTo.run({ channelId, floor });
+  return claimed.length > 0;
 }

@@ -2,6 +2,7 @@ import { and, eq, lte, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { ChannelReadState, NotificationLevel } from '../../shared/model';
 import type { WorkspaceDb } from './db';
+import { postStatements } from './post-statements';
 import * as schema from './schema';
 
 const { channelMembers, channels, mentionMarks } = schema;
@@ -14,7 +15,8 @@ const mentionCount = sql<number>`(
     and ${mentionMarks.seq} > ${channelMembers.readSeq}
 )`;
 
-function selectStates(db: WorkspaceDb) {
+/** Read states joined from membership and channel; filtered by the caller. */
+export function selectStates(db: WorkspaceDb) {
   return db
     .select({
       userId: channelMembers.userId,
@@ -49,9 +51,8 @@ export function stateOf(db: WorkspaceDb, userId: string, channelId: string): Cha
 /** Every member's state in one channel, by user id. */
 export function statesIn(db: WorkspaceDb, channelId: string): Map<string, ChannelReadState> {
   return new Map(
-    selectStates(db)
-      .where(eq(channelMembers.channelId, channelId))
-      .all()
+    postStatements(db)
+      .statesIn.all({ channelId })
       .map((row) => [row.userId, toState(row)]),
   );
 }
@@ -94,13 +95,9 @@ export function markRead(db: WorkspaceDb, userId: string, channelId: string, seq
 
 /** Moves a read position forward (never back) and clears the mentions up to it. */
 export function advanceRead(db: WorkspaceDb, userId: string, channelId: string, seq: number) {
-  db.update(channelMembers)
-    .set({ readSeq: sql`max(${channelMembers.readSeq}, ${seq})` })
-    .where(and(eq(channelMembers.channelId, channelId), eq(channelMembers.userId, userId)))
-    .run();
-  db.delete(mentionMarks)
-    .where(and(eq(mentionMarks.userId, userId), eq(mentionMarks.channelId, channelId), lte(mentionMarks.seq, seq)))
-    .run();
+  const prepared = postStatements(db);
+  prepared.advanceRead.run({ userId, channelId, seq });
+  prepared.forgetMentionsUpTo.run({ userId, channelId, seq });
 }
 
 export interface NotificationChange {

@@ -4,7 +4,7 @@
  * Expectations come from PERMISSIONS where a permission decides, so the table
  * and the role matrix in the README cannot disagree.
  */
-import { PROTOCOL_VERSION } from '../../../src/shared/wire';
+import { GATEWAY_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../../../src/shared/wire';
 import { type Action, allows } from '../../../src/shared/permissions';
 import { as, call, channelPath, signIn, type User } from '../helpers';
 import { type Caller, CHANNEL_MEMBERS, liveSocket, ROLE_OF, type SignedInCaller, TINY_PNG, type World } from './world';
@@ -299,7 +299,7 @@ export const HTTP_ROWS: HttpRow[] = [
     expect: inWorkspace(),
     note: 'Every member may search; each finds only what the channels they are in hold (search-access.test.ts)',
   },
-  { method: 'GET', route: `${WS}/gateway`, call: (w) => ({ path: `${ws(w)}/gateway?protocol=1`, headers: { Upgrade: 'websocket' } }), expect: inWorkspace() },
+  { method: 'GET', route: `${WS}/gateway`, call: (w) => ({ path: `${ws(w)}/gateway?protocol=${GATEWAY_PROTOCOL_VERSION}`, headers: { Upgrade: 'websocket' } }), expect: inWorkspace() },
 
   // Channels. Rows use the private channel (or a new one): a non-member must not learn it exists.
   { method: 'GET', route: `${WS}/channels`, call: (w) => ({ path: `${ws(w)}/channels` }), expect: inWorkspace() },
