@@ -61,6 +61,7 @@ export async function measureRun({ server, pool, sender, loop }, { runId, receiv
     /** WebSocket messages the receivers got, and how many frames came inside batches (the server coalescing under load). */
     socketMessages: seen.messagesIn,
     batchedFrames: seen.batched,
+    gatewayMessages: seen.gatewayMessages,
     unexpectedCloses: seen.unexpectedCloses,
     achievedSendRate: messages > 1 ? ((messages - 1) * 1000) / (sent.lastSendMs - sent.firstSendMs) : 0,
     deliveryRate,

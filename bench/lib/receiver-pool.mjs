@@ -9,9 +9,10 @@ import { concat } from './stats.mjs';
 const CALL_TIMEOUT_MS = 120_000;
 
 /**
- * @typedef {object} SocketSpec
+ * @typedef {object} SocketSpec  one browser tab: a channel socket and, optionally, the workspace gateway it holds too
  * @property {string} url
  * @property {Record<string, string>} headers
+ * @property {{ url: string, headers: Record<string, string> }} [gateway]
  */
 
 /**
@@ -23,6 +24,7 @@ const CALL_TIMEOUT_MS = 120_000;
  * @property {number} lastAt  shared-clock time of the last delivery (0 when none)
  * @property {number} messagesIn  WebSocket messages received during the run (a batch is one)
  * @property {number} batched  frames that arrived inside batches
+ * @property {number} gatewayMessages  WebSocket messages on the tabs' gateway sockets during the run
  * @property {number} openSockets
  * @property {number} unexpectedCloses  sockets the server closed
  * @property {import('./stats.mjs').LoopDelay[]} loopDelays  one per worker
@@ -117,6 +119,7 @@ export class ReceiverPool {
       lastAt: Math.max(0, ...replies.map((r) => r.lastAt)),
       messagesIn: sum('messagesIn'),
       batched: sum('batched'),
+      gatewayMessages: sum('gatewayMessages'),
       openSockets: sum('openSockets'),
       unexpectedCloses: sum('unexpectedCloses'),
       loopDelays: replies.map((r) => r.loopDelay),

@@ -11,7 +11,8 @@ import { sharedClockMs, watchEventLoop } from './stats.mjs';
 if (!parentPort) throw new Error('receiver-worker.mjs runs as a worker thread');
 const port = parentPort;
 
-/** @typedef {{ ws: WebSocket, seen: Set<number>, open: boolean }} Receiver */
+/** @typedef {{ ws: WebSocket, gateway: WebSocket | null, seen: Set<number>, open: boolean }} Receiver */
+/** @typedef {import('./receiver-pool.mjs').SocketSpec} SocketSpec */
 
 /** @type {Receiver[]} */
 let receivers = [];
@@ -22,7 +23,7 @@ const loop = watchEventLoop();
 /**
  * The run in progress: deliveries of messages whose clientId starts with `prefix`.
  * @type {{ id: string, prefix: string, expected: number, received: number, duplicates: number,
- *          latencies: Float64Array, lastByIndex: Float64Array, lastAt: number, done: boolean, messagesIn: number, batched: number } | null}
+ *          latencies: Float64Array, lastByIndex: Float64Array, lastAt: number, done: boolean, messagesIn: number, batched: number, gatewayMessages: number } | null}
  */
 let run = null;
 
@@ -70,13 +71,12 @@ function finish(r) {
 }
 
 /**
- * Opens one socket and resolves once its `hello` arrived.
+ * Opens one socket and resolves once its `hello` arrived (alone, or at the head of a batch with a replay behind it).
  * @param {string} url @param {Record<string, string>} headers @param {boolean} compression @param {number} timeoutMs
- * @returns {Promise<Receiver>}
+ * @returns {Promise<WebSocket>}
  */
-function open(url, headers, compression, timeoutMs) {
+function openUntilHello(url, headers, compression, timeoutMs) {
   return new Promise((resolve, reject) => {
-    // Node's WebSocket (undici) takes headers as a non-standard option; browsers' does not.
     const ws = openSocket(url, headers, compression);
     const timer = setTimeout(() => {
       ws.close();
@@ -89,33 +89,58 @@ function open(url, headers, compression, timeoutMs) {
     };
     ws.onmessage = (event) => {
       const parsed = JSON.parse(String(event.data));
-      // The hello comes first, alone or at the head of a batch (with a replay behind it).
       const frame = parsed.type === 'batch' ? parsed.frames[0] : parsed;
       if (frame.type !== 'hello') return;
       clearTimeout(timer);
-      /** @type {Receiver} */
-      const receiver = { ws, seen: new Set(), open: true };
-      ws.onmessage = (e) => onFrame(receiver, String(e.data));
-      ws.onclose = () => {
-        receiver.open = false;
-        if (!closing) unexpectedCloses += 1;
-      };
-      resolve(receiver);
+      resolve(ws);
     };
   });
 }
 
+/**
+ * Opens what one browser tab holds: the workspace gateway (when given), then the channel socket.
+ * Gateway messages are counted, not parsed: the benchmark times channel deliveries.
+ * @param {SocketSpec} spec @param {boolean} compression @param {number} timeoutMs
+ * @returns {Promise<Receiver>}
+ */
+async function open(spec, compression, timeoutMs) {
+  const gateway = spec.gateway ? await openUntilHello(spec.gateway.url, spec.gateway.headers, compression, timeoutMs) : null;
+  let ws;
+  try {
+    ws = await openUntilHello(spec.url, spec.headers, compression, timeoutMs);
+  } catch (error) {
+    gateway?.close();
+    throw error;
+  }
+  /** @type {Receiver} */
+  const receiver = { ws, gateway, seen: new Set(), open: true };
+  ws.onmessage = (e) => onFrame(receiver, String(e.data));
+  ws.onclose = () => {
+    receiver.open = false;
+    if (!closing) unexpectedCloses += 1;
+  };
+  if (gateway) {
+    gateway.onmessage = () => {
+      if (run) run.gatewayMessages += 1;
+    };
+    gateway.onclose = () => {
+      if (!closing) unexpectedCloses += 1;
+    };
+  }
+  return receiver;
+}
+
 const handlers = {
-  /** @param {{ sockets: { url: string, headers: Record<string, string> }[], compression: boolean, concurrency: number, timeoutMs: number }} req */
+  /** @param {{ sockets: SocketSpec[], compression: boolean, concurrency: number, timeoutMs: number }} req */
   async connect({ sockets, compression, concurrency, timeoutMs }) {
     /** @type {Record<string, number>} */
     const failures = {};
     let next = 0;
     const lane = async () => {
       while (next < sockets.length) {
-        const { url, headers } = sockets[next++];
+        const spec = sockets[next++];
         try {
-          receivers.push(await open(url, headers, compression, timeoutMs));
+          receivers.push(await open(spec, compression, timeoutMs));
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
           failures[reason] = (failures[reason] ?? 0) + 1;
@@ -143,6 +168,7 @@ const handlers = {
       done: false,
       messagesIn: 0,
       batched: 0,
+      gatewayMessages: 0,
     };
     loop.reset();
     if (expected === 0) finish(run);
@@ -161,6 +187,7 @@ const handlers = {
       lastAt: r.lastAt,
       messagesIn: r.messagesIn,
       batched: r.batched,
+      gatewayMessages: r.gatewayMessages,
       openSockets: receivers.filter((x) => x.open).length,
       unexpectedCloses,
       loopDelay: loop.read(),
@@ -170,14 +197,14 @@ const handlers = {
   /** @param {{ timeoutMs: number }} req */
   async close({ timeoutMs }) {
     closing = true;
-    const closed = receivers.map(
-      (r) =>
-        new Promise((resolve) => {
-          if (!r.open) return resolve(undefined);
-          r.ws.onclose = () => resolve(undefined);
-          r.ws.close(1000, 'bench step over');
-        }),
-    );
+    /** @param {WebSocket | null} ws */
+    const closeOne = (ws) =>
+      new Promise((resolve) => {
+        if (!ws || ws.readyState === ws.CLOSED) return resolve(undefined);
+        ws.onclose = () => resolve(undefined);
+        ws.close(1000, 'bench step over');
+      });
+    const closed = receivers.flatMap((r) => [closeOne(r.ws), closeOne(r.gateway)]);
     await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
     receivers = [];
     unexpectedCloses = 0;
