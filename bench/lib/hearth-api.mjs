@@ -3,7 +3,7 @@
  * Sets up benchmark state through Hearth's HTTP API, the way a browser would
  * (session cookie and Origin), and builds channel socket addresses.
  */
-import { PROTOCOL_VERSION } from '../../src/shared/wire.ts';
+import { GATEWAY_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../../src/shared/wire.ts';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 const PASSWORD = 'bench password, not secret';
@@ -49,6 +49,11 @@ export async function createBenchChannel(baseURL, accountCount) {
 export function channelSocketUrl(baseURL, channel, after) {
   const base = baseURL.replace(/^http/, 'ws');
   return `${base}/api/workspaces/${channel.workspaceId}/channels/${channel.channelId}/socket?after=${after}&protocol=${PROTOCOL_VERSION}`;
+}
+
+/** The workspace gateway socket's address, as the web app opens it next to its channel socket. @param {string} baseURL @param {BenchChannel} channel */
+export function gatewaySocketUrl(baseURL, channel) {
+  return `${baseURL.replace(/^http/, 'ws')}/api/workspaces/${channel.workspaceId}/gateway?protocol=${GATEWAY_PROTOCOL_VERSION}`;
 }
 
 /**
