@@ -1,6 +1,6 @@
 import type { ServerFrame } from '../../shared/protocol';
 import { ACCESS_REVOKED_CLOSE } from '../../shared/wire';
-import { reportOpenSockets } from '../connection-budget';
+import { SocketTally } from '../connection-budget';
 import { encode } from './frames';
 import { identityOf, type MemberChange, type SocketIdentity } from './identity';
 
@@ -25,9 +25,9 @@ export function broadcastFrame(ctx: DurableObjectState, frame: ServerFrame, to?:
   }
 }
 
-export function reportSockets(ctx: DurableObjectState) {
-  const open = ctx.getWebSockets().filter((ws) => ws.readyState === WebSocket.OPEN).length;
-  reportOpenSockets(ctx.id.toString(), open);
+/** The object's open sockets, as the process-wide connection budget counts them. */
+export function socketTally(ctx: DurableObjectState): SocketTally {
+  return new SocketTally(ctx.id.toString(), () => ctx.getWebSockets().filter((ws) => ws.readyState === WebSocket.OPEN).length);
 }
 
 function socketsOf(ctx: DurableObjectState, userId: string): WebSocket[] {
@@ -49,5 +49,4 @@ export function revokeSockets(ctx: DurableObjectState, reason: string, userId?: 
       // already closed
     }
   }
-  reportSockets(ctx);
 }

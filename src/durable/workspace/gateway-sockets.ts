@@ -1,5 +1,5 @@
 import type { GatewayServerFrame } from '../../shared/gateway';
-import { reportOpenSockets } from '../connection-budget';
+import { SocketTally } from '../connection-budget';
 import { encode } from './gateway-frames';
 import type { GatewayAttachment } from './presence';
 
@@ -11,13 +11,18 @@ const userTag = (userId: string) => `user:${userId}`;
  * memory, so an evicted object picks up where it left off.
  */
 export class GatewaySockets {
-  constructor(private readonly ctx: DurableObjectState) {}
+  /** Counts for the process-wide connection budget. */
+  readonly tally: SocketTally;
+
+  constructor(private readonly ctx: DurableObjectState) {
+    this.tally = new SocketTally(ctx.id.toString(), () => this.open().length);
+  }
 
   /** Accepts the server end of a new socket for `userId`. */
   accept(ws: WebSocket, userId: string) {
     this.ctx.acceptWebSocket(ws, [userTag(userId)]);
     this.setAttachment(ws, { userId, idle: false });
-    this.report();
+    this.tally.accepted();
   }
 
   /** Open sockets, of one user or of everyone, leaving out `except` (one that is closing). */
@@ -62,11 +67,6 @@ export class GatewaySockets {
   broadcast(frame: GatewayServerFrame, except?: WebSocket) {
     const data = encode(frame);
     for (const ws of this.open(undefined, except)) sendText(ws, data);
-  }
-
-  /** Tells the process-wide connection budget how many sockets this object holds. */
-  report(except?: WebSocket) {
-    reportOpenSockets(this.ctx.id.toString(), this.open(undefined, except).length);
   }
 }
 

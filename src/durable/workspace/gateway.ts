@@ -44,7 +44,6 @@ export class Gateway {
    * was last announced: a restart drops every socket without running close handlers.
    */
   start() {
-    this.sockets.report();
     if (this.sockets.open().length === 0) presence.resetAnnounced(this.db);
   }
 
@@ -117,7 +116,7 @@ export class Gateway {
 
   /** A socket closed or failed: it no longer counts for presence or the connection budget. */
   onClose(ws: WebSocket) {
-    this.sockets.report(ws);
+    this.sockets.tally.closed();
     const closing = this.sockets.attachment(ws);
     if (closing) this.refreshPresence(closing.userId, { leaving: ws });
   }
@@ -220,7 +219,7 @@ export class Gateway {
         // already closed
       }
     }
-    this.sockets.report();
+    this.sockets.tally.recount();
   }
 }
 
