@@ -38,11 +38,12 @@ const IDLE_CPU_WINDOW_MS = 1_000;
 
 /**
  * @param {{ pool: import('./idle-socket-pool.mjs').IdleSocketPool, kind: ClientKind, compression: boolean,
- *           steps: number[], settleMs: number, log: (line: string) => void }} options
+ *           steps: number[], settleMs: number, log: (line: string) => void, config?: string }} options
+ *   `config`: another capnp to serve (a before/after comparison); workerd.capnp by default
  */
-export async function measureMemory({ pool, kind, compression, steps, settleMs, log }) {
+export async function measureMemory({ pool, kind, compression, steps, settleMs, log, config }) {
   const label = `${CLIENT_KINDS[kind]}, deflate ${compression ? 'offered' : 'not offered'}`;
-  const server = await WorkerdServer.start({ maxConnections: Math.max(...steps) + 1_000 });
+  const server = await WorkerdServer.start({ maxConnections: Math.max(...steps) + 1_000, config });
   try {
     const channel = await createBenchChannel(server.url, ACCOUNTS);
     const lastSeq = await warmUp(server.url, channel);

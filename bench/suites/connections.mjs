@@ -26,7 +26,6 @@ const PLANS = {
       { kind: 'channel', compression: true },
       { kind: 'channel', compression: false },
       { kind: 'gateway', compression: true },
-      { kind: 'gateway', compression: false },
     ],
     cap: { cap: 500, over: 200, reopen: 50 },
   },
@@ -34,10 +33,7 @@ const PLANS = {
     steps: [300, 1_000],
     settleMs: 1_000,
     /** @type {{ kind: ClientKind, compression: boolean }[]} */
-    mixes: [
-      { kind: 'tab', compression: true },
-      { kind: 'channel', compression: false },
-    ],
+    mixes: [{ kind: 'tab', compression: true }],
     cap: { cap: 300, over: 200, reopen: 50 },
   },
 };
