@@ -36,7 +36,7 @@ export async function measureCap({ pool, cap, over, reopen, log }) {
 
     // Two sockets of our own in the channel, to check that messages still flow at the cap.
     for (const account of channel.accounts.slice(0, 2)) probes.push(await openProbe(channelUrl, socketHeaders(server.url, account)));
-    const fillSpecs = Array.from({ length: cap - probes.length }, (_, i) => (i % 2 === 0 ? specs(gatewayUrl, 1, i) : specs(channelUrl, 1, i))[0]);
+    const fillSpecs = Array.from({ length: cap - probes.length }, (_, i) => specs(i % 2 === 0 ? gatewayUrl : channelUrl, 1, i)[0]);
     const fill = await open(fillSpecs);
     log(`cap ${cap}: ${fill.opened + probes.length} open (half gateway, half channel)${Object.keys(fill.refused).length ? `; refused ${JSON.stringify(fill.refused)}` : ''}`);
 

@@ -137,7 +137,8 @@ function markdown({ plan, memory, cap, skipped }) {
     'One fresh `workerd serve workerd.capnp` per row; a handful of accounts (sign-ups hash with Argon2) hold many sockets each; ' +
       `sockets opened by ${POOL_WORKERS} worker threads of the load generator (\`ws\` client), then left idle; ` +
       `workerd's RSS (/proc) is the median of a few readings ${num(plan.settleMs / 1000, 0)} s after the last socket opened. ` +
-      `"Per socket" is the RSS growth from ${num(first)} to ${num(last)} sockets over the sockets added, leaving out one-time costs. ` +
+      `"Per socket" is the RSS growth from ${num(first)} to ${num(last)} sockets over the sockets added, leaving out one-time costs ` +
+      '(RSS at 0 still holds memory the sign-ups\' Argon2 hashing took, which workerd reuses for the first sockets). ' +
       `A browser tab holds one gateway and one channel socket; browsers always offer permessage-deflate.`,
     '',
     memoryTable,
