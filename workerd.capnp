@@ -32,7 +32,9 @@ const hearthWorker :Workerd.Worker = (
     (name = "argon2-wasm-edge/wasm/blake2b.wasm", wasm = embed "node_modules/argon2-wasm-edge/wasm/blake2b.wasm"),
   ],
   compatibilityDate = "2026-10-01",
-  compatibilityFlags = [],
+  # No permessage-deflate on WebSockets (why: wrangler.toml). The deflate context
+  # every browser asks for costs ~200 KiB of memory per idle socket.
+  compatibilityFlags = ["no_web_socket_compression"],
   bindings = [
     (name = "REGISTRATION_MODE", fromEnvironment = "HEARTH_REGISTRATION_MODE"),
     (name = "INSTANCE_NAME", fromEnvironment = "HEARTH_INSTANCE_NAME"),

@@ -51,10 +51,7 @@ export function channelSocketUrl(baseURL, channel, after) {
   return `${base}/api/workspaces/${channel.workspaceId}/channels/${channel.channelId}/socket?after=${after}&protocol=${PROTOCOL_VERSION}`;
 }
 
-/**
- * The workspace gateway socket's address: every open tab holds one, besides its channel socket.
- * @param {string} baseURL @param {BenchChannel} channel
- */
+/** The workspace gateway socket's address, as the web app opens it next to its channel socket. @param {string} baseURL @param {BenchChannel} channel */
 export function gatewaySocketUrl(baseURL, channel) {
   return `${baseURL.replace(/^http/, 'ws')}/api/workspaces/${channel.workspaceId}/gateway?protocol=${GATEWAY_PROTOCOL_VERSION}`;
 }

@@ -5,7 +5,7 @@
  * share, and answers the pool's requests (see receiver-pool.mjs).
  */
 import { parentPort } from 'node:worker_threads';
-import { openSocket } from './socket.mjs';
+import { framesOf, openSocket } from './socket.mjs';
 import { sharedClockMs, watchEventLoop } from './stats.mjs';
 
 if (!parentPort) throw new Error('receiver-worker.mjs runs as a worker thread');
@@ -88,9 +88,7 @@ function openUntilHello(url, headers, compression, timeoutMs) {
       reject(new Error(`closed before hello (${event.code}${event.reason ? ` ${event.reason}` : ''})`));
     };
     ws.onmessage = (event) => {
-      const parsed = JSON.parse(String(event.data));
-      const frame = parsed.type === 'batch' ? parsed.frames[0] : parsed;
-      if (frame.type !== 'hello') return;
+      if (framesOf(event.data)[0].type !== 'hello') return;
       clearTimeout(timer);
       resolve(ws);
     };

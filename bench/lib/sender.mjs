@@ -3,7 +3,7 @@
  * One channel socket that posts messages at a fixed rate, each body carrying its
  * send time on the shared clock, and measures how long each ack takes.
  */
-import { openSocket } from './socket.mjs';
+import { framesOf, openSocket } from './socket.mjs';
 import { sharedClockMs } from './stats.mjs';
 
 const HELLO_TIMEOUT_MS = 30_000;
@@ -30,8 +30,7 @@ export class Sender {
     this.#ws = ws;
     this.lastSeq = lastSeq;
     ws.onmessage = (event) => {
-      const parsed = JSON.parse(String(event.data));
-      for (const frame of parsed.type === 'batch' ? parsed.frames : [parsed]) this.#onFrame?.(frame);
+      for (const frame of framesOf(event.data)) this.#onFrame?.(frame);
     };
   }
 
@@ -45,8 +44,7 @@ export class Sender {
       const timer = setTimeout(() => (ws.close(), reject(new Error('the sender got no hello'))), HELLO_TIMEOUT_MS);
       ws.onclose = (event) => (clearTimeout(timer), reject(new Error(`the sender's socket closed (${event.code} ${event.reason})`)));
       ws.onmessage = (event) => {
-        const parsed = JSON.parse(String(event.data));
-        const frame = parsed.type === 'batch' ? parsed.frames[0] : parsed;
+        const frame = framesOf(event.data)[0];
         if (frame.type !== 'hello') return;
         clearTimeout(timer);
         ws.onclose = null;

@@ -15,3 +15,13 @@ import WsWebSocket from 'ws';
 export function openSocket(url, headers, compression) {
   return /** @type {any} */ (new WsWebSocket(url, { headers, perMessageDeflate: compression }));
 }
+
+/**
+ * The frames one WebSocket message from Hearth carries: itself, or the frames of a `batch`
+ * (the server coalesces what it sends in one turn; a hello arrives first, alone or at the head).
+ * @param {unknown} data @returns {any[]}
+ */
+export function framesOf(data) {
+  const parsed = JSON.parse(String(data));
+  return parsed.type === 'batch' ? parsed.frames : [parsed];
+}

@@ -174,7 +174,7 @@ describe('the drift check fails when the configs differ', () => {
     ],
     [
       'a compatibility flag in one only',
-      () => driftAfter(wranglerToml, edit(workerdCapnp, 'compatibilityFlags = []', 'compatibilityFlags = ["nodejs_compat"]')),
+      () => driftAfter(wranglerToml, edit(workerdCapnp, 'compatibilityFlags = [', 'compatibilityFlags = ["nodejs_compat", ')),
       /^compatibility flag nodejs_compat: only in workerd.capnp$/,
     ],
     [

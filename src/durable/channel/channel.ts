@@ -6,7 +6,7 @@ import { LIMITS } from '../../shared/limits';
 import type { FilesQuery } from '../../shared/api';
 import type { AccountDeletionMode, FilesPage, HistoryPage, Message, SystemEvent, Thumbnail, ThreadPage, UploadedFile } from '../../shared/model';
 import { PING, PONG, PROTOCOL_VERSION } from '../../shared/wire';
-import { openSocketCount, parseMaxConnections } from '../connection-budget';
+import { openSocketCount, parseMaxConnections, type SocketTally } from '../connection-budget';
 import type { Env } from '../env';
 import { openDatabase } from '../sqlite';
 import { type Author, type ChannelDb, lastSeq } from './db';
@@ -20,7 +20,7 @@ import * as messages from './messages';
 import { adoptPolicy, ChannelPolicy, POLICY_HEADER, savePolicy } from './policy';
 import * as schema from './schema';
 import { ChannelOutbox } from './outbox';
-import { applyToSockets, reportSockets, revokeSockets } from './sockets';
+import { applyToSockets, revokeSockets, socketTally } from './sockets';
 import { RecentChanges } from './recent-changes';
 import { storeSystemMessage } from './system-messages';
 import { threadPage } from './threads';
@@ -42,6 +42,7 @@ export class Channel extends DurableObject<Env> {
   private readonly sweeper: FileSweeper;
   private readonly recent = new RecentChanges();
   private readonly outbox: ChannelOutbox;
+  private readonly tally: SocketTally;
   /** Set once the channel is deleted, so a socket authorized a moment before is refused. */
   private destroyed = false;
 
@@ -52,7 +53,7 @@ export class Channel extends DurableObject<Env> {
     this.outbox = new ChannelOutbox(ctx);
     this.frames = new FrameHandler(ctx, env, this.db, this.outbox, this.sweeper);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
-    reportSockets(ctx);
+    this.tally = socketTally(ctx);
     // Messages from before the search index are indexed a chunk per alarm turn, starting now.
     void ctx.blockConcurrencyWhile(() => this.scheduleBackfill());
   }
@@ -169,6 +170,7 @@ export class Channel extends DurableObject<Env> {
   closeSocketsOf(userId: string, reason: string): void {
     this.recent.revoked(userId, reason, Date.now());
     revokeSockets(this.ctx, this.outbox, reason, userId);
+    this.tally.recount();
   }
 
   /** Records a rename, a topic, someone added or leaving… as a message in the sequence, and shows it to everyone here. */
@@ -191,6 +193,7 @@ export class Channel extends DurableObject<Env> {
   async destroy(): Promise<void> {
     this.destroyed = true;
     revokeSockets(this.ctx, this.outbox, 'This channel was deleted');
+    this.tally.recount();
     await this.sweeper.purgeAll();
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
@@ -224,11 +227,12 @@ export class Channel extends DurableObject<Env> {
     this.ctx.acceptWebSocket(server);
     const missed = this.recent.since(identity);
     server.serializeAttachment({ ...identity, ...missed.change });
-    reportSockets(this.ctx);
+    this.tally.accepted();
 
     if (missed.revoked) {
       // Removed while the worker was opening this socket: it closes as the person's other sockets did.
       revokeSockets(this.ctx, this.outbox, missed.revoked, identity.userId);
+      this.tally.recount();
     } else if (query.protocol !== PROTOCOL_VERSION) {
       this.outbox.send(server, { type: 'error', code: 'bad_request', message: `This server speaks protocol ${PROTOCOL_VERSION}; reload the page` });
       this.outbox.flush();
@@ -259,7 +263,7 @@ export class Channel extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number) {
-    reportSockets(this.ctx);
+    this.tally.closed();
     try {
       ws.close(code === 1005 || code === 1006 ? 1000 : code, 'closing');
     } catch {
@@ -268,7 +272,7 @@ export class Channel extends DurableObject<Env> {
   }
 
   override async webSocketError() {
-    reportSockets(this.ctx);
+    this.tally.closed();
   }
 }
 

@@ -1,10 +1,10 @@
 import { ACCESS_REVOKED_CLOSE } from '../../shared/wire';
-import { reportOpenSockets } from '../connection-budget';
+import { SocketTally } from '../connection-budget';
 import { identityOf, type MemberChange } from './identity';
 
-export function reportSockets(ctx: DurableObjectState) {
-  const open = ctx.getWebSockets().filter((ws) => ws.readyState === WebSocket.OPEN).length;
-  reportOpenSockets(ctx.id.toString(), open);
+/** The object's open sockets, as the process-wide connection budget counts them. */
+export function socketTally(ctx: DurableObjectState): SocketTally {
+  return new SocketTally(ctx.id.toString(), () => ctx.getWebSockets().filter((ws) => ws.readyState === WebSocket.OPEN).length);
 }
 
 function socketsOf(ctx: DurableObjectState, userId: string): WebSocket[] {
@@ -27,5 +27,4 @@ export function revokeSockets(ctx: DurableObjectState, outbox: { flush(): void }
       // already closed
     }
   }
-  reportSockets(ctx);
 }

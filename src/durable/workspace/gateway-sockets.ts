@@ -1,5 +1,5 @@
 import type { GatewayServerFrame } from '../../shared/gateway';
-import { reportOpenSockets } from '../connection-budget';
+import { SocketTally } from '../connection-budget';
 import { Outbox } from '../outbox';
 import { encode } from './gateway-frames';
 import type { GatewayAttachment } from './presence';
@@ -15,14 +15,18 @@ const userTag = (userId: string) => `${USER_TAG_PREFIX}${userId}`;
 export class GatewaySockets {
   /** Frames on their way out, coalesced per socket (see ../outbox.ts). */
   private readonly outbox = new Outbox<GatewayServerFrame>(encode);
+  /** Counts for the process-wide connection budget. */
+  readonly tally: SocketTally;
 
-  constructor(private readonly ctx: DurableObjectState) {}
+  constructor(private readonly ctx: DurableObjectState) {
+    this.tally = new SocketTally(ctx.id.toString(), () => this.open().length);
+  }
 
   /** Accepts the server end of a new socket for `userId`. */
   accept(ws: WebSocket, userId: string) {
     this.ctx.acceptWebSocket(ws, [userTag(userId)]);
     this.setAttachment(ws, { userId, idle: false });
-    this.report();
+    this.tally.accepted();
   }
 
   /** Open sockets, of one user or of everyone, leaving out `except` (one that is closing). */
@@ -89,10 +93,5 @@ export class GatewaySockets {
     } catch {
       // already closed
     }
-  }
-
-  /** Tells the process-wide connection budget how many sockets this object holds. */
-  report(except?: WebSocket) {
-    reportOpenSockets(this.ctx.id.toString(), this.open(undefined, except).length);
   }
 }

@@ -3,7 +3,7 @@ import { GatewayQuery } from '../../shared/api';
 import { AppError, ERROR_STATUS, type ErrorBody } from '../../shared/errors';
 import { GATEWAY_PROTOCOL_VERSION, type AccessLossReason, type ActivityEvent, type GatewayClientFrame } from '../../shared/gateway';
 import { LIMITS } from '../../shared/limits';
-import type { ChannelKind, ChannelReadState, Member } from '../../shared/model';
+import type { ChannelKind, ChannelReadState, Member, Presence } from '../../shared/model';
 import { ACCESS_REVOKED_CLOSE } from '../../shared/wire';
 import type { PostActivity } from '../activity';
 import { openSocketCount, parseMaxConnections } from '../connection-budget';
@@ -12,7 +12,6 @@ import { memberIdsOf } from './channels';
 import type { WorkspaceDb } from './db';
 import { encode, parseGatewayFrame } from './gateway-frames';
 import { GatewaySockets } from './gateway-sockets';
-import { findMember } from './members';
 import * as posts from './posts';
 import * as presence from './presence';
 import * as readState from './read-state';
@@ -44,13 +43,13 @@ export class Gateway {
    * was last announced: a restart drops every socket without running close handlers.
    */
   start() {
-    this.sockets.report();
     if (this.sockets.open().length === 0) presence.resetAnnounced(this.db);
   }
 
   /** Opens a socket for `identity`; a non-member gets 404 like every other route, a full server 503. */
   connect(identity: GatewayIdentity, query: z.output<typeof GatewayQuery>): Response {
-    if (!findMember(this.db, identity.userId)) return errorResponse(new AppError('not_found', 'No such workspace'));
+    const record = presence.presenceRecord(this.db, identity.userId);
+    if (!record) return errorResponse(new AppError('not_found', 'No such workspace'));
     if (openSocketCount() >= parseMaxConnections(this.env.MAX_CONNECTIONS)) {
       const busy = errorResponse(new AppError('server_busy', 'The server is at its connection limit; try again shortly'));
       busy.headers.set('Retry-After', '10');
@@ -67,17 +66,19 @@ export class Gateway {
     }
     const { userId } = identity;
     this.sockets.accept(server, userId);
-    const overrides = presence.overrides(this.db);
+    // A new socket is active, so the person's presence follows without reading their other sockets.
+    // Nothing here walks every open socket: a reconnect storm would cost O(N²).
+    const now = presence.presenceOf(record.override, [{ userId, idle: false }]);
     this.sockets.send(server, {
       type: 'hello',
       protocol: GATEWAY_PROTOCOL_VERSION,
       userId,
       channels: readState.statesOf(this.db, userId),
-      presence: presence.presenceMap(this.sockets.byUser(), overrides),
-      statusOverride: overrides.get(userId) ?? 'auto',
+      presence: { ...presence.announcedPresence(this.db), [userId]: now },
+      statusOverride: record.override,
     });
     // The hello told the new socket already.
-    this.refreshPresence(userId, { notTo: server });
+    this.announce(userId, now, record.announced, server);
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -117,21 +118,24 @@ export class Gateway {
 
   /** A socket closed or failed: it no longer counts for presence or the connection budget. */
   onClose(ws: WebSocket) {
-    this.sockets.report(ws);
+    this.sockets.tally.closed();
     const closing = this.sockets.attachment(ws);
     if (closing) this.refreshPresence(closing.userId, { leaving: ws });
   }
 
   /**
-   * Recomputes a person's presence from their open sockets (without `leaving`) and,
-   * when it differs from the one last announced, tells everyone (but `notTo`).
-   * Presence is workspace-wide, derived from no channel: everyone may see it.
+   * Recomputes a person's presence from their open sockets (without `leaving`) and
+   * announces it. Presence is workspace-wide, derived from no channel: everyone may see it.
    */
-  private refreshPresence(userId: string, { leaving, notTo }: { leaving?: WebSocket; notTo?: WebSocket } = {}) {
+  private refreshPresence(userId: string, { leaving }: { leaving?: WebSocket } = {}) {
     const record = presence.presenceRecord(this.db, userId);
     if (!record) return;
-    const now = presence.presenceOf(record.override, this.sockets.attachmentsOf(userId, leaving));
-    if (now === record.announced) return;
+    this.announce(userId, presence.presenceOf(record.override, this.sockets.attachmentsOf(userId, leaving)), record.announced);
+  }
+
+  /** Tells everyone (but `notTo`) the person's presence when it differs from the one last announced. */
+  private announce(userId: string, now: Presence, announced: Presence, notTo?: WebSocket) {
+    if (now === announced) return;
     presence.setAnnounced(this.db, userId, now);
     this.sockets.broadcast({ type: 'presence', userId, presence: now }, notTo);
   }
@@ -217,7 +221,7 @@ export class Gateway {
       this.sockets.send(ws, { type: 'removed', reason, message });
       this.sockets.close(ws, ACCESS_REVOKED_CLOSE, reason);
     }
-    this.sockets.report();
+    this.sockets.tally.recount();
   }
 }
 

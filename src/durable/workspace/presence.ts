@@ -34,16 +34,6 @@ export function presenceRecord(db: WorkspaceDb, userId: string): { override: Sta
     .get();
 }
 
-/** Every member whose override is not `auto`; the rest follow their activity. */
-export function overrides(db: WorkspaceDb): Map<string, StatusOverride> {
-  const rows = db
-    .select({ userId: schema.members.userId, override: schema.members.statusOverride })
-    .from(schema.members)
-    .where(ne(schema.members.statusOverride, 'auto'))
-    .all();
-  return new Map(rows.map((r) => [r.userId, r.override]));
-}
-
 export function setOverride(db: WorkspaceDb, userId: string, override: StatusOverride) {
   db.update(schema.members).set({ statusOverride: override }).where(eq(schema.members.userId, userId)).run();
 }
@@ -57,9 +47,15 @@ export function setAnnounced(db: WorkspaceDb, userId: string, presence: Presence
   db.update(schema.members).set({ announcedPresence: presence }).where(eq(schema.members.userId, userId)).run();
 }
 
-/** Presence of everyone connected, from their sockets' attachments. */
-export function presenceMap(byUser: Map<string, GatewayAttachment[]>, overrides: Map<string, StatusOverride>): Record<string, Presence> {
-  const result: Record<string, Presence> = {};
-  for (const [userId, sockets] of byUser) result[userId] = presenceOf(overrides.get(userId) ?? 'auto', sockets);
-  return result;
+/**
+ * Everyone's presence as last announced to all (the offline left out): what a new
+ * gateway's hello shows, read from the members table rather than from every open socket.
+ */
+export function announcedPresence(db: WorkspaceDb): Record<string, Presence> {
+  const rows = db
+    .select({ userId: schema.members.userId, announced: schema.members.announcedPresence })
+    .from(schema.members)
+    .where(ne(schema.members.announcedPresence, 'offline'))
+    .all();
+  return Object.fromEntries(rows.map((r) => [r.userId, r.announced]));
 }
