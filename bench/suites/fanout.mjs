@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { BaselineServer } from '../baseline/baseline-server.mjs';
-import { channelSocketUrl, createBenchChannel, socketHeaders } from '../lib/hearth-api.mjs';
+import { channelSocketUrl, createBenchChannel, gatewaySocketUrl, socketHeaders } from '../lib/hearth-api.mjs';
 import { P99_LIMIT_MS, ramp, sustained } from '../lib/fanout-ramp.mjs';
 import { ReceiverPool } from '../lib/receiver-pool.mjs';
 import { markdownTable, mib, num, percent } from '../lib/report.mjs';
@@ -15,7 +15,9 @@ import { Sender } from '../lib/sender.mjs';
 import { watchEventLoop } from '../lib/stats.mjs';
 import { delay, WorkerdServer } from '../lib/workerd.mjs';
 
-const ACCOUNTS = 5;
+/** People in the channel; tab i belongs to person i mod PEOPLE (sign-ups hash with Argon2, so not one per tab). */
+const PEOPLE = 100;
+const QUICK_PEOPLE = 10;
 const WORKERS = 2;
 const CONNECT = { concurrency: 32, timeoutMs: 30_000 };
 /** Posts before measuring, so that both servers' JIT has compiled the post path. */
@@ -25,6 +27,8 @@ const START_DELIVERIES_PER_SECOND = 5_000;
 /** Clients offer permessage-deflate, as browsers always do; the server decides. */
 const CLIENT_OFFERS_DEFLATE = true;
 const LARGEST_N_CEILING = 9_000;
+/** Each tab holds two sockets (gateway + channel); workerd needs about two descriptors per socket. */
+const DESCRIPTORS_PER_TAB = 4;
 
 /** @type {import('../lib/suite.mjs').Suite} */
 export default {
@@ -36,6 +40,7 @@ export default {
 /** @param {import('../lib/suite.mjs').SuiteContext} context */
 async function run({ log, quick, budgetSeconds }) {
   const largest = largestReceivers();
+  const people = quick ? QUICK_PEOPLE : PEOPLE;
   const steps = quick ? [10, 100] : [10, 100, 1000, largest];
   const stepSeconds = quick ? 1 : 3;
   const deadline = performance.now() + budgetSeconds * 1000;
@@ -46,9 +51,10 @@ async function run({ log, quick, budgetSeconds }) {
   /** @type {Sender[]} */
   const senders = [];
   try {
-    const hearth = await WorkerdServer.start({ maxConnections: largest + 100 });
+    const hearth = await WorkerdServer.start({ maxConnections: 2 * largest + 100 });
     servers.push(hearth);
-    const channel = await createBenchChannel(hearth.url, ACCOUNTS);
+    const channel = await createBenchChannel(hearth.url, people);
+    log(`fanout: ${people} people signed up in ${num(channel.signUpMs)} ms`);
     const hearthSender = await Sender.open(channelSocketUrl(hearth.url, channel, 0), socketHeaders(hearth.url, channel.accounts[0]), CLIENT_OFFERS_DEFLATE);
     senders.push(hearthSender);
     // The bare server compresses exactly when Hearth does, so both write the same bytes.
@@ -64,16 +70,16 @@ async function run({ log, quick, budgetSeconds }) {
         name: 'baseline',
         server: baseline,
         sender: baselineSender,
-        socket: () => ({ url: baseline.url, headers: {} }),
+        socket: () => ({ url: `${baseline.url}channel`, headers: {}, gateway: { url: `${baseline.url}gateway`, headers: {} } }),
       },
       {
         name: 'hearth',
         server: hearth,
         sender: hearthSender,
-        socket: (/** @type {number} */ i) => ({
-          url: channelSocketUrl(hearth.url, channel, hearthSender.lastSeq),
-          headers: socketHeaders(hearth.url, channel.accounts[i % ACCOUNTS]),
-        }),
+        socket: (/** @type {number} */ i) => {
+          const headers = socketHeaders(hearth.url, channel.accounts[i % people]);
+          return { url: channelSocketUrl(hearth.url, channel, hearthSender.lastSeq), headers, gateway: { url: gatewaySocketUrl(hearth.url, channel), headers } };
+        },
       },
     ];
     for (const target of targets) {
@@ -125,7 +131,7 @@ async function run({ log, quick, budgetSeconds }) {
         await delay(500);
       }
     }
-    return report(results, { deflate, stepSeconds, quick, largest });
+    return report(results, { deflate, stepSeconds, quick, largest, people });
   } finally {
     for (const sender of senders) sender.close();
     await pool.terminate().catch(() => {});
@@ -134,11 +140,11 @@ async function run({ log, quick, budgetSeconds }) {
   }
 }
 
-/** The most sockets both processes can hold: workerd needs about two descriptors per socket. */
+/** The most tabs both processes can hold within the descriptor limit, in thousands. */
 function largestReceivers() {
   const match = readFileSync('/proc/self/limits', 'utf8').match(/^Max open files\s+(\d+|unlimited)/m);
   const soft = match && match[1] !== 'unlimited' ? Number(match[1]) : Infinity;
-  const byDescriptors = Math.floor((soft - 1_000) / 2 / 1_000) * 1_000;
+  const byDescriptors = Math.floor((soft - 1_000) / DESCRIPTORS_PER_TAB / 1_000) * 1_000;
   return Math.max(1_000, Math.min(LARGEST_N_CEILING, byDescriptors));
 }
 
@@ -150,10 +156,10 @@ function failureText(failures) {
 
 /**
  * @param {any[]} results
- * @param {{ deflate: boolean, stepSeconds: number, quick: boolean, largest: number }} setup
+ * @param {{ deflate: boolean, stepSeconds: number, quick: boolean, largest: number, people: number }} setup
  * @returns {import('../lib/suite.mjs').SuiteResult}
  */
-function report(results, { deflate, stepSeconds, quick, largest }) {
+function report(results, { deflate, stepSeconds, quick, largest, people }) {
   const measured = results.filter((r) => !r.skipped);
   const baselineFor = (/** @type {number} */ n) => measured.find((r) => r.target === 'baseline' && r.requested === n);
   /** @param {any} r */
@@ -171,6 +177,7 @@ function report(results, { deflate, stepSeconds, quick, largest }) {
       { title: 'max ms', value: (r) => num(r.best?.latencyMs.max ?? NaN, 1) },
       { title: 'lost', value: (r) => r.best?.lost ?? '–' },
       { title: 'dup', value: (r) => r.best?.duplicates ?? '–' },
+      { title: 'msgs per write', value: (r) => (r.best?.socketMessages ? num(r.best.delivered / r.best.socketMessages, 1) : '–') },
       { title: 'first failing msg/s', value: (r) => (r.firstFailure ? `${num(r.firstFailure.ratePerSecond)} (${why(r.firstFailure)})` : 'none'), left: true },
       { title: 'server CPU', value: (r) => (r.best ? percent(r.best.workerd.cpuShareOfOneCore) : '–') },
       { title: 'µs/post', value: (r) => num(r.best?.workerd.cpuPerPostUs ?? NaN) },
@@ -208,12 +215,14 @@ function report(results, { deflate, stepSeconds, quick, largest }) {
   const bareRate = bare1000 ? rate(bare1000) : 0;
   const skipped = results.filter((r) => r.skipped).map((r) => `${r.target} N=${r.requested}: ${r.skipped}`);
   const markdown = [
-    `One channel; N receiving sockets held by ${WORKERS} worker threads of the load generator (the \`ws\` client, offering permessage-deflate as browsers do — ` +
-      `Hearth ${deflate ? 'accepts it, so both servers compress' : 'declines it, so both servers send plain frames'}); one sender posts at a fixed rate for ${stepSeconds} s per step. ` +
+    `One channel of ${people} people; N browser tabs, each holding the workspace gateway socket and the channel socket (tab i is person i mod ${people}), ` +
+      `held by ${WORKERS} worker threads of the load generator (the \`ws\` client, offering permessage-deflate as browsers do — ` +
+      `Hearth ${deflate ? 'accepts it, so both servers compress' : 'declines it, so both servers send plain frames'}). Every post reaches each tab twice: ` +
+      `the message on its channel socket (timed) and an unread-count update on its gateway socket (counted). One sender posts at a fixed rate for ${stepSeconds} s per step. ` +
       `Rates double until one does not hold, then narrow to within 25%. A rate **holds** when every message reaches every socket exactly once, p99 send → receipt ≤ ${P99_LIMIT_MS} ms, ` +
       `and both the sender and the deliveries keep up (≥ 90% of offered). The bare server (\`bench/baseline/broadcast-server.mjs\`: Node \`ws\`, no storage, no auth, ` +
-      `frames of the same shape and size) runs right before Hearth at each N. The largest N is what this box's descriptor limit allows (${num(largest)}). ` +
-      `Server CPU: the server process's CPU time over the step's wall time (100% = one core); gen: the load generator (all its threads) and the worst event-loop delay of its receiver threads.`,
+      `frames of the same shape and size, one activity note encoded for all gateway sockets where Hearth encodes one per person) runs right before Hearth at each N. The largest N is what this box's descriptor limit allows (${num(largest)} tabs, ${num(2 * largest)} sockets). ` +
+      `Msgs per write: messages per WebSocket message a channel socket received (Hearth coalesces what queues up while it is busy). Server CPU: the server process's CPU time over the step's wall time (100% = one core); gen: the load generator (all its threads) and the worst event-loop delay of its receiver threads.`,
     '',
     summary,
     '',
