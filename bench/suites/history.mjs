@@ -87,13 +87,13 @@ async function run({ log, quick, budgetSeconds }) {
       });
     }
 
-    /** @type {Record<string, import('../lib/stats.mjs').Distribution> | null} */
+    /** @type {Awaited<ReturnType<typeof splitNewestPage>> | null} */
     let split = null;
     const biggest = largestFirst[0];
     if (Date.now() < deadline) {
       log('Splitting the time of the largest channel’s newest page (seeding build on the same data)…');
       const seedingServer = await start(await seedingConfig());
-      split = await splitNewestPage(seedingServer.url, { ...headers, Origin: seedingServer.url }, pathOf(biggest.channelId), biggest.channelId, counts.split);
+      split = await splitNewestPage(seedingServer, { ...headers, Origin: seedingServer.url }, pathOf(biggest.channelId), biggest.channelId, counts.split);
     }
     await server?.dispose();
     server = null;
@@ -107,10 +107,12 @@ async function run({ log, quick, budgetSeconds }) {
 
 /**
  * The production route, the object's history reached from the worker without a session, and a
- * round trip to the object that does nothing, interleaved so the machine's load hits all three alike.
- * @param {string} base @param {Record<string, string>} headers @param {string} routePath @param {string} channelId @param {number} count
+ * round trip to the object that does nothing: wall times interleaved so the machine's load hits all
+ * three alike, then workerd's CPU per request of each in a run of its own (less swayed by that load).
+ * @param {WorkerdServer} server @param {Record<string, string>} headers @param {string} routePath @param {string} channelId @param {number} count
  */
-async function splitNewestPage(base, headers, routePath, channelId, count) {
+async function splitNewestPage(server, headers, routePath, channelId, count) {
+  const base = server.url;
   const urls = {
     route: `${base}${routePath}?limit=${PAGE}`,
     direct: `${base}/bench/history/direct?channelId=${channelId}&limit=${PAGE}`,
@@ -124,11 +126,18 @@ async function splitNewestPage(base, headers, routePath, channelId, count) {
       if (i >= WARM_UP) times[key].push(ms);
     }
   }
-  return Object.fromEntries(Object.entries(times).map(([key, values]) => [key, distribution(Float64Array.from(values))]));
+  /** @type {Record<string, { wall: import('../lib/stats.mjs').Distribution, cpuMs: number }>} */
+  const split = {};
+  for (const key of /** @type {(keyof urls)[]} */ (Object.keys(urls))) {
+    const cpuBefore = server.stats().cpuMs;
+    for (let i = 0; i < count; i++) await timedGet(urls[key], headers);
+    split[key] = { wall: distribution(Float64Array.from(times[key])), cpuMs: (server.stats().cpuMs - cpuBefore) / count };
+  }
+  return split;
 }
 
 /**
- * @param {{ seeded: import('../lib/seeded-channels.mjs').SeededData, rows: any[], split: Record<string, import('../lib/stats.mjs').Distribution> | null,
+ * @param {{ seeded: import('../lib/seeded-channels.mjs').SeededData, rows: any[], split: Awaited<ReturnType<typeof splitNewestPage>> | null,
  *   fileSizes: number[], counts: Record<string, number>, quick: boolean }} input
  * @returns {import('../lib/suite.mjs').SuiteResult}
  */
@@ -165,25 +174,29 @@ function report({ seeded, rows, split, fileSizes, counts, quick }) {
     seedingLine(seeded),
   ];
   if (split) {
-    const objectMs = split.direct.p50 - split.ping.p50;
+    const { route, direct, ping } = split;
     lines.push(
       '',
-      `Where the time of the ${num(biggest?.channel.messages ?? seeded.channels.at(-1)?.messages ?? 0)}-message channel's newest page goes (seeding build = production code plus /bench routes, ${counts.split} of each, interleaved):`,
+      `Where the time of the ${num(biggest?.channel.messages ?? seeded.channels.at(-1)?.messages ?? 0)}-message channel's newest page goes (seeding build = production code plus /bench routes; wall: ${counts.split} of each, interleaved; CPU: ${counts.split} more of each, one kind at a time):`,
       '',
       markdownTable(
         [
-          { title: 'Request', value: (/** @type {[string, import('../lib/stats.mjs').Distribution]} */ r) => r[0], left: true },
-          { title: 'p50 ms', value: (r) => ms(r[1].p50) },
-          { title: 'p99 ms', value: (r) => ms(r[1].p99) },
+          { title: 'Request', value: (/** @type {[string, typeof route]} */ r) => r[0], left: true },
+          { title: 'Wall p50 ms', value: (r) => ms(r[1].wall.p50) },
+          { title: 'Wall p99 ms', value: (r) => ms(r[1].wall.p99) },
+          { title: 'workerd CPU ms/req', value: (r) => ms(r[1].cpuMs) },
         ],
         [
-          ['The production route: session, membership check (workspace object), validation, the object', split.route],
-          ['Worker → channel object `history()` RPC, no session or membership', split.direct],
-          ['Worker → channel object RPC that does nothing', split.ping],
+          ['The production route: session (directory object), membership (workspace object), validation, the channel object', route],
+          ['Worker → channel object `history()` RPC, no session or membership', direct],
+          ['Worker → channel object RPC that does nothing', ping],
         ],
       ),
       '',
-      `So the object's SQL and JSON take about ${ms(objectMs)} ms of the ${ms(split.route.p50)} ms (p50); the session and membership checks about ${ms(split.route.p50 - split.direct.p50)} ms; HTTP, the worker and the RPC round trip the rest. workerd's clock does not advance during synchronous work, so the object's share is a difference of round trips, not a timer inside it.`,
+      `So the channel object's SQL, row mapping and the page's serialization cost about ${ms(direct.cpuMs - ping.cpuMs)} ms of CPU ` +
+        `(${ms(direct.wall.p50 - ping.wall.p50)} ms of wall time at p50) of the route's ${ms(route.cpuMs)} ms; the session and membership checks ` +
+        `about ${ms(route.cpuMs - direct.cpuMs)} ms; HTTP, the worker and one RPC round trip the rest. ` +
+        `workerd's clock does not advance during synchronous work, so these are differences between round trips, not timers inside the object.`,
     );
   }
   const measured = biggest ? `p99 ${ms(biggest.newest.p99)} ms end-to-end over HTTP (${counts.newest} requests${quick ? ', quick run' : ''})` : 'not measured (budget)';
@@ -198,7 +211,11 @@ function report({ seeded, rows, split, fileSizes, counts, quick }) {
 
 /** @param {import('../lib/seeded-channels.mjs').SeededData} seeded */
 function seedingLine(seeded) {
-  const each = seeded.channels.map((c) => `${num(c.messages)} messages in ${num(c.seedSeconds, 1)} s (${num(c.replies)} thread replies, ${num(c.alsoInChannel)} of them also in the channel; ${num(c.reactions)} reactions)`);
+  const each = seeded.channels.map(
+    (c) =>
+      `${num(c.messages)} messages in ${num(c.seedSeconds, 1)} s (rows ${num(c.eventsSeconds, 1)} s, indexes and thread summaries ${num(c.finishSeconds, 1)} s; ` +
+      `${num(c.replies)} thread replies, ${num(c.alsoInChannel)} of them also in the channel; ${num(c.reactions)} reactions)`,
+  );
   return (
     `Seeding: ${each.join('; ')}, by a bench-only build writing production's rows in bulk SQL (bench/history/). ` +
     `The seeded messages are not in the search index and no backfill runs (history never reads the index), so the DB files lack the index production would have. ` +
