@@ -1,25 +1,12 @@
 import { desc, eq, max } from 'drizzle-orm';
 import type { DrizzleSqliteDODatabase } from 'drizzle-orm/durable-sqlite';
 import { AppError } from '../../shared/errors';
+import { prepared } from '../sqlite';
 import * as schema from './schema';
 
 export type ChannelDb = DrizzleSqliteDODatabase<typeof schema>;
 
-/**
- * A query built once per database and reused. On the hot reads (a history page, its reactions and
- * files) building the query in drizzle cost more CPU than SQLite's work; values go in through
- * `sql.placeholder`.
- */
-export function prepared<T>(build: (db: ChannelDb) => T): (db: ChannelDb) => T {
-  const built = new WeakMap<ChannelDb, T>();
-  return (db) => {
-    let query = built.get(db);
-    if (query === undefined) built.set(db, (query = build(db)));
-    return query;
-  };
-}
-
-const lastSeqQuery = prepared((db) => db.select({ seq: max(schema.messages.updatedSeq) }).from(schema.messages).prepare());
+const lastSeqQuery = prepared((db: ChannelDb) => db.select({ seq: max(schema.messages.updatedSeq) }).from(schema.messages).prepare());
 
 /** The channel's last event sequence (see schema.ts). */
 export function lastSeq(db: ChannelDb): number {

@@ -2,12 +2,13 @@ import { and, desc, eq, gt, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { FileKind } from '../../shared/files';
 import { LIMITS } from '../../shared/limits';
 import type { Attachment, ChannelFile, FilesPage, UploadedFile } from '../../shared/model';
-import { type ChannelDb, prepared } from './db';
+import { prepared } from '../sqlite';
+import type { ChannelDb } from './db';
 import * as schema from './schema';
 
 const { files, messages } = schema;
 
-const attachmentsQuery = prepared((db) =>
+const attachmentsQuery = prepared((db: ChannelDb) =>
   db
     .select()
     .from(files)

@@ -2,7 +2,8 @@ import { and, desc, eq, gt, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { EMPTY_MESSAGE, hasText } from '../../shared/protocol';
 import type { HistoryPage, Message } from '../../shared/model';
-import { type Author, type ChannelDb, insertMessage, lastSeq, prepared, requireLiveRow, requireOrdinaryRow, requireRow } from './db';
+import { prepared } from '../sqlite';
+import { type Author, type ChannelDb, insertMessage, lastSeq, requireLiveRow, requireOrdinaryRow, requireRow } from './db';
 import { attachmentsOf } from './file-view';
 import { attachFiles, purgeFilesOf } from './files';
 import type { ResolvedMentions } from './mentions';
@@ -159,10 +160,10 @@ export function editsOf(db: ChannelDb, seq: number) {
 const inChannel = or(isNull(schema.messages.threadRoot), eq(schema.messages.alsoInChannel, true));
 
 /** A page of the channel's messages, newest first: the newest overall, or those before a seq. */
-const newestPage = prepared((db) =>
+const newestPage = prepared((db: ChannelDb) =>
   db.select().from(schema.messages).where(inChannel).orderBy(desc(schema.messages.seq)).limit(sql.placeholder('limit')).prepare(),
 );
-const pageBefore = prepared((db) =>
+const pageBefore = prepared((db: ChannelDb) =>
   db
     .select()
     .from(schema.messages)

@@ -2,7 +2,8 @@ import { and, countDistinct, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
 import type { Reaction } from '../../shared/model';
-import { type Author, type ChannelDb, lastSeq, prepared, requireOrdinaryRow } from './db';
+import { prepared } from '../sqlite';
+import { type Author, type ChannelDb, lastSeq, requireOrdinaryRow } from './db';
 import * as schema from './schema';
 
 /**
@@ -49,7 +50,7 @@ function requireRoomFor(db: ChannelDb, seq: number, emoji: string) {
   }
 }
 
-const reactionsQuery = prepared((db) =>
+const reactionsQuery = prepared((db: ChannelDb) =>
   db
     .select()
     .from(schema.reactions)
