@@ -217,7 +217,8 @@ function seedingLine(seeded) {
       `${num(c.replies)} thread replies, ${num(c.alsoInChannel)} of them also in the channel; ${num(c.reactions)} reactions)`,
   );
   return (
-    `Seeding: ${each.join('; ')}, by a bench-only build writing production's rows in bulk SQL (bench/history/). ` +
+    `Seeding: ${each.join('; ')}, by a bench-only build writing production's rows in bulk SQL (bench/history/); ` +
+    `the indexes are built after the rows, so they may be a little more compact than ones grown message by message. ` +
     `The seeded messages are not in the search index and no backfill runs (history never reads the index), so the DB files lack the index production would have. ` +
     (seeded.fromCache
       ? `This run reused the data seeded at ${seeded.seededAt.slice(0, 16).replace('T', ' ')} UTC from bench/results/cache/ (delete it to seed again).`
