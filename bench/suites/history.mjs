@@ -52,39 +52,9 @@ async function run({ log, quick, budgetSeconds }) {
     const rows = [];
     for (const channel of largestFirst) {
       if (Date.now() > deadline) break;
-      const url = `${production.url}${pathOf(channel.channelId)}`;
       log(`${num(channel.messages)} messages: newest ${PAGE} × ${counts.newest}, ${counts.pages} pages back, the oldest page…`);
-      for (let i = 0; i < WARM_UP; i++) await timedGet(`${url}?limit=${PAGE}`, headers);
-      const cpuBefore = production.stats().cpuMs;
-      const newest = [];
-      let bytes = 0;
-      for (let i = 0; i < counts.newest; i++) {
-        const response = await timedGet(`${url}?limit=${PAGE}`, headers);
-        newest.push(response.ms);
-        bytes = response.bytes;
-      }
-      const cpuPerRequest = (production.stats().cpuMs - cpuBefore) / counts.newest;
-      const paging = [];
-      let before = /** @type {number | undefined} */ (undefined);
-      for (let i = 0; i < counts.pages; i++) {
-        const response = await timedGet(`${url}?limit=${PAGE}${before === undefined ? '' : `&before=${before}`}`, headers);
-        if (before !== undefined) paging.push(response.ms);
-        before = response.json.messages[0].seq;
-      }
-      const oldest = [];
-      for (let i = 0; i < counts.oldest; i++) {
-        const response = await timedGet(`${url}?limit=${PAGE}&before=${channel.firstSeededSeq + PAGE + 10}`, headers);
-        oldest.push(response.ms);
-      }
-      rows.push({
-        channel,
-        cold: cold.get(channel.channelId) ?? NaN,
-        newest: distribution(Float64Array.from(newest)),
-        cpuPerRequest,
-        bytes,
-        paging: distribution(Float64Array.from(paging)),
-        oldest: distribution(Float64Array.from(oldest)),
-      });
+      const figures = await measureChannel(production, `${production.url}${pathOf(channel.channelId)}`, headers, channel, counts);
+      rows.push({ channel, cold: cold.get(channel.channelId) ?? NaN, ...figures });
     }
 
     /** @type {Awaited<ReturnType<typeof splitNewestPage>> | null} */
@@ -103,6 +73,43 @@ async function run({ log, quick, budgetSeconds }) {
     await server?.dispose();
     rmSync(seeded.dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Newest page (wall times and workerd CPU per request), paging back from it, and the channel's oldest page.
+ * @param {WorkerdServer} server @param {string} url  the channel's messages route
+ * @param {Record<string, string>} headers @param {import('../lib/seeded-channels.mjs').SeededChannel} channel
+ * @param {{ newest: number, pages: number, oldest: number }} counts
+ */
+async function measureChannel(server, url, headers, channel, counts) {
+  for (let i = 0; i < WARM_UP; i++) await timedGet(`${url}?limit=${PAGE}`, headers);
+  const cpuBefore = server.stats().cpuMs;
+  const newest = [];
+  let bytes = 0;
+  for (let i = 0; i < counts.newest; i++) {
+    const response = await timedGet(`${url}?limit=${PAGE}`, headers);
+    newest.push(response.ms);
+    bytes = response.bytes;
+  }
+  const cpuPerRequest = (server.stats().cpuMs - cpuBefore) / counts.newest;
+  const paging = [];
+  let before = /** @type {number | undefined} */ (undefined);
+  for (let i = 0; i < counts.pages; i++) {
+    const response = await timedGet(`${url}?limit=${PAGE}${before === undefined ? '' : `&before=${before}`}`, headers);
+    if (before !== undefined) paging.push(response.ms);
+    before = response.json.messages[0].seq;
+  }
+  const oldest = [];
+  for (let i = 0; i < counts.oldest; i++) {
+    oldest.push((await timedGet(`${url}?limit=${PAGE}&before=${channel.firstSeededSeq + PAGE + 10}`, headers)).ms);
+  }
+  return {
+    newest: distribution(Float64Array.from(newest)),
+    cpuPerRequest,
+    bytes,
+    paging: distribution(Float64Array.from(paging)),
+    oldest: distribution(Float64Array.from(oldest)),
+  };
 }
 
 /**
