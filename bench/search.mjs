@@ -15,10 +15,10 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { bundleWorker } from '../scripts/worker-bundle.mjs';
 import { ensureBuilt } from './lib/ensure-built.mjs';
 import { REPO_ROOT, RESULTS_DIR } from './lib/paths.mjs';
 import { markdownTable, num } from './lib/report.mjs';
+import { buildSeedConfig } from './lib/seed-build.mjs';
 import { distribution } from './lib/stats.mjs';
 import { delay, WorkerdServer, workerdVersion } from './lib/workerd.mjs';
 
@@ -111,14 +111,7 @@ async function signUp(base, username, inviteCode) {
 
 async function main() {
   ensureBuilt({ log });
-  await bundleWorker(path.join(REPO_ROOT, 'bench/search/seed-worker.ts'), path.join(REPO_ROOT, 'dist/bench-search-worker.js'));
-  const seedConfig = 'dist/bench-search.capnp';
-  writeFileSync(
-    path.join(REPO_ROOT, seedConfig),
-    readFileSync(path.join(REPO_ROOT, 'workerd.capnp'), 'utf8')
-      .replace('embed "dist/worker.js"', 'embed "bench-search-worker.js"')
-      .replaceAll('embed "node_modules/', 'embed "../node_modules/'),
-  );
+  const seedConfig = await buildSeedConfig('bench/search/seed-worker.ts', 'search');
 
   log('Starting the production config; creating accounts, a workspace and 200 conversations…');
   server = await WorkerdServer.start({ maxConnections: 1000 });

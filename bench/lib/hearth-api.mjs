@@ -43,6 +43,26 @@ export async function createBenchChannel(baseURL, accountCount) {
 }
 
 /**
+ * A new public channel in the workspace, created by `account`; returns its id.
+ * @param {string} baseURL @param {Account} account @param {string} workspaceId @param {string} name
+ * @returns {Promise<string>}
+ */
+export async function createChannel(baseURL, account, workspaceId, name) {
+  const { channel } = await call(baseURL, account, 'POST', `/api/workspaces/${workspaceId}/channels`, { name });
+  return channel.id;
+}
+
+/**
+ * Signs in an account a benchmark created earlier (its data directory was kept), for a fresh session.
+ * @param {string} baseURL @param {string} username @returns {Promise<Account>}
+ */
+export async function signIn(baseURL, username) {
+  const response = await request(baseURL, 'POST', '/api/auth/signin', { Origin: baseURL }, { username, password: PASSWORD });
+  const { account } = await response.json();
+  return { username, accountId: account.id, cookie: sessionCookie(response) };
+}
+
+/**
  * The channel socket's address; `after` is the last seq the client has (nothing is replayed when it is current).
  * @param {string} baseURL @param {BenchChannel} channel @param {number} after
  */
@@ -72,12 +92,17 @@ export function socketHeaders(baseURL, account) {
 async function signUp(baseURL, username, inviteCode) {
   const response = await request(baseURL, 'POST', '/api/auth/signup', { Origin: baseURL }, { username, password: PASSWORD, inviteCode });
   const { account } = await response.json();
+  return { username, accountId: account.id, cookie: sessionCookie(response) };
+}
+
+/** @param {Response} response */
+function sessionCookie(response) {
   const cookie = response.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
   if (!cookie) throw new Error('the server set no session cookie');
-  return { username, accountId: account.id, cookie };
+  return cookie;
 }
 
 /**

@@ -26,6 +26,8 @@ const LOG_LINES = 200;
  * @property {string} [config]  the capnp to serve, relative to the repository (default workerd.capnp)
  * @property {string} [dataDir]  serve this data directory instead of a fresh one (it is then kept on dispose)
  * @property {number} [inspectorPort]  open V8's inspector (Chrome DevTools protocol) on 127.0.0.1:<port>, for profiling
+ * @property {string} [readyPath]  the GET that must answer 200 before start resolves (default /api/instance)
+ * @property {number} [pollMs]  how often to ask it meanwhile (default 100); `bootMs` is only as fine as this
  */
 
 export class WorkerdServer {
@@ -50,6 +52,8 @@ export class WorkerdServer {
     this.dataDir = dataDir;
     /** Whether dispose leaves the data directory (it was given, not made). */
     this.keepData = false;
+    /** Spawn → first 200 of the readiness GET, in ms. */
+    this.bootMs = NaN;
   }
 
   /** @param {WorkerdOptions} options */
@@ -117,6 +121,7 @@ export class WorkerdServer {
     const env = { ...process.env };
     for (const name of Object.keys(env)) if (name.startsWith('HEARTH_')) delete env[name];
     Object.assign(env, { HEARTH_REGISTRATION_MODE: 'open', HEARTH_MAX_CONNECTIONS: String(options.maxConnections), ...options.env });
+    const spawnedAt = performance.now();
     const child = spawn(
       WORKERD_BIN,
       [
@@ -146,25 +151,27 @@ export class WorkerdServer {
         this.#log.splice(0, Math.max(0, this.#log.length - LOG_LINES));
       });
     }
-    await this.#waitUntilReady(child);
+    await this.#waitUntilReady(child, options.readyPath ?? '/api/instance', options.pollMs ?? 100);
+    this.bootMs = performance.now() - spawnedAt;
   }
 
-  /** @param {import('node:child_process').ChildProcess} child */
-  async #waitUntilReady(child) {
+  /** @param {import('node:child_process').ChildProcess} child @param {string} readyPath @param {number} pollMs */
+  async #waitUntilReady(child, readyPath, pollMs) {
     const deadline = Date.now() + READY_TIMEOUT_MS;
     while (Date.now() < deadline) {
       if (child.exitCode !== null || child.signalCode !== null) {
         throw new Error(`workerd exited during start-up (${child.exitCode ?? child.signalCode}):\n${this.output()}`);
       }
       try {
-        const response = await fetch(`${this.url}/api/instance`, { signal: AbortSignal.timeout(2_000) });
+        const response = await fetch(`${this.url}${readyPath}`, { signal: AbortSignal.timeout(2_000) });
+        await response.arrayBuffer();
         if (response.ok) return;
       } catch {
         // not listening yet
       }
-      await delay(100);
+      await delay(pollMs);
     }
-    throw new Error(`workerd did not answer GET /api/instance within ${READY_TIMEOUT_MS} ms:\n${this.output()}`);
+    throw new Error(`workerd did not answer GET ${readyPath} within ${READY_TIMEOUT_MS} ms:\n${this.output()}`);
   }
 }
 

@@ -73,6 +73,6 @@ export function insertPost(db: ChannelDb, author: Author, post: NewPostRow): sch
 
 /** The next sequence number, and the time a new message takes: createdAt never goes back within a channel, so a date bound is an exact seq bound (search.ts). */
 function nextPosition(db: ChannelDb, createdAt: number) {
-  const prepared = statements(db);
-  return { seq: (prepared.lastSeq.get()?.seq ?? 0) + 1, createdAt: Math.max(createdAt, prepared.newestCreatedAt.get()?.at ?? 0) };
+  const queries = statements(db);
+  return { seq: (queries.lastSeq.get()?.seq ?? 0) + 1, createdAt: Math.max(createdAt, queries.newestCreatedAt.get()?.at ?? 0) };
 }

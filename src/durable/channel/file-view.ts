@@ -2,22 +2,27 @@ import { and, desc, eq, gt, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { FileKind } from '../../shared/files';
 import { LIMITS } from '../../shared/limits';
 import type { Attachment, ChannelFile, FilesPage, UploadedFile } from '../../shared/model';
+import { prepared } from '../sqlite';
 import type { ChannelDb } from './db';
 import * as schema from './schema';
 
 const { files, messages } = schema;
 
+const attachmentsQuery = prepared((db: ChannelDb) =>
+  db
+    .select()
+    .from(files)
+    // One bound parameter for any number of messages (SQLite here takes at most 100).
+    .where(sql`${files.messageSeq} in (select value from json_each(${sql.placeholder('seqs')}))`)
+    .orderBy(files.messageSeq, files.position)
+    .prepare(),
+);
+
 /** The files of the given messages in one query, each message's in its order. */
 export function attachmentsOf(db: ChannelDb, seqs: number[]): Map<number, Attachment[]> {
   const bySeq = new Map<number, Attachment[]>();
   if (seqs.length === 0) return bySeq;
-  const rows = db
-    .select()
-    .from(files)
-    // One bound parameter for any number of messages (SQLite here takes at most 100).
-    .where(sql`${files.messageSeq} in (select value from json_each(${JSON.stringify(seqs)}))`)
-    .orderBy(files.messageSeq, files.position)
-    .all();
+  const rows = attachmentsQuery(db).all({ seqs: JSON.stringify(seqs) });
   for (const row of rows) {
     const list = bySeq.get(row.messageSeq!) ?? [];
     list.push(asAttachment(row));

@@ -1,7 +1,8 @@
-import { and, desc, eq, gt, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { EMPTY_MESSAGE, hasText } from '../../shared/protocol';
 import type { HistoryPage, Message } from '../../shared/model';
+import { prepared } from '../sqlite';
 import { type Author, type ChannelDb, insertPost, lastSeq, requireLiveRow, requireOrdinaryRow, requireRow } from './db';
 import { attachmentsOf } from './file-view';
 import { attachFiles, purgeFilesOf } from './files';
@@ -155,15 +156,23 @@ export function editsOf(db: ChannelDb, seq: number) {
 /** Shown in the channel: everything but replies that stay in their thread. */
 const inChannel = or(isNull(schema.messages.threadRoot), eq(schema.messages.alsoInChannel, true));
 
-/** Newest `limit` messages of the channel before `before` (or the newest overall), oldest first, in their current state. */
-export function historyPage(db: ChannelDb, before: number | undefined, limit: number): HistoryPage {
-  const rows = db
+/** A page of the channel's messages, newest first: the newest overall, or those before a seq. */
+const newestPage = prepared((db: ChannelDb) =>
+  db.select().from(schema.messages).where(inChannel).orderBy(desc(schema.messages.seq)).limit(sql.placeholder('limit')).prepare(),
+);
+const pageBefore = prepared((db: ChannelDb) =>
+  db
     .select()
     .from(schema.messages)
-    .where(before === undefined ? inChannel : and(inChannel, lt(schema.messages.seq, before)))
+    .where(and(inChannel, lt(schema.messages.seq, sql.placeholder('before'))))
     .orderBy(desc(schema.messages.seq))
-    .limit(limit + 1)
-    .all();
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
+
+/** Newest `limit` messages of the channel before `before` (or the newest overall), oldest first, in their current state. */
+export function historyPage(db: ChannelDb, before: number | undefined, limit: number): HistoryPage {
+  const rows = before === undefined ? newestPage(db).all({ limit: limit + 1 }) : pageBefore(db).all({ before, limit: limit + 1 });
   const hasMore = rows.length > limit;
   return { messages: asMessages(db, rows.slice(0, limit).reverse()), hasMore, lastSeq: lastSeq(db) };
 }

@@ -2,6 +2,7 @@ import { and, countDistinct, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
 import type { Reaction } from '../../shared/model';
+import { prepared } from '../sqlite';
 import { type Author, type ChannelDb, lastSeq, requireOrdinaryRow } from './db';
 import * as schema from './schema';
 
@@ -49,6 +50,17 @@ function requireRoomFor(db: ChannelDb, seq: number, emoji: string) {
   }
 }
 
+const reactionsQuery = prepared((db: ChannelDb) =>
+  db
+    .select()
+    .from(schema.reactions)
+    // One bound parameter for any number of messages (SQLite here takes at most 100).
+    .where(sql`${schema.reactions.messageSeq} in (select value from json_each(${sql.placeholder('seqs')}))`)
+    // A rowid table gives each new row max(rowid) + 1: rowid order is reaction order.
+    .orderBy(sql`rowid`)
+    .prepare(),
+);
+
 /**
  * The reactions of the given messages in one query: grouped by emoji in the
  * order each emoji was first used, people in the order they reacted.
@@ -56,14 +68,7 @@ function requireRoomFor(db: ChannelDb, seq: number, emoji: string) {
 export function reactionsOf(db: ChannelDb, seqs: number[]): Map<number, Reaction[]> {
   const grouped = new Map<number, Map<string, Reaction>>();
   if (seqs.length === 0) return new Map();
-  // One bound parameter for any number of messages (SQLite here takes at most 100).
-  const rows = db
-    .select()
-    .from(schema.reactions)
-    .where(sql`${schema.reactions.messageSeq} in (select value from json_each(${JSON.stringify(seqs)}))`)
-    // A rowid table gives each new row max(rowid) + 1: rowid order is reaction order.
-    .orderBy(sql`rowid`)
-    .all();
+  const rows = reactionsQuery(db).all({ seqs: JSON.stringify(seqs) });
   for (const row of rows) {
     let byEmoji = grouped.get(row.messageSeq);
     if (!byEmoji) grouped.set(row.messageSeq, (byEmoji = new Map()));

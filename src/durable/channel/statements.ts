@@ -1,5 +1,6 @@
 import { and, desc, eq, max, sql } from 'drizzle-orm';
 import type { ChannelDb } from './db';
+import { prepared } from '../sqlite';
 import * as schema from './schema';
 
 const { channelInfo, lastPosts, messages } = schema;
@@ -48,13 +49,5 @@ function prepare(db: ChannelDb) {
   };
 }
 
-export type ChannelStatements = ReturnType<typeof prepare>;
-
-const prepared = new WeakMap<ChannelDb, ChannelStatements>();
-
-/** The database's prepared hot-path queries, made on first use. */
-export function statements(db: ChannelDb): ChannelStatements {
-  let found = prepared.get(db);
-  if (!found) prepared.set(db, (found = prepare(db)));
-  return found;
-}
+/** The database's prepared queries, made on first use. */
+export const statements = prepared(prepare);

@@ -1,9 +1,10 @@
-import { and, desc, eq, gt, inArray, isNull, lt, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import { newId } from '../../shared/ids';
 import { LIMITS } from '../../shared/limits';
 import type { Account, SessionInfo } from '../../shared/model';
 import { accountColumns, toAccount } from './account-view';
 import type { DirectoryDb } from './db';
+import { prepared } from '../sqlite';
 import * as schema from './schema';
 
 /** How stale lastSeenAt may get before a request refreshes it (keeps reads from writing). */
@@ -39,25 +40,30 @@ export function insertSession(db: DirectoryDb, tokenHash: string, userId: string
     .run();
 }
 
+/** Every request asks this: built once (see `prepared`), the hashes as one JSON parameter. */
+const liveSessionsQuery = prepared((db: DirectoryDb) =>
+  db
+    .select({ tokenHash: schema.sessions.tokenHash, lastSeenAt: schema.sessions.lastSeenAt, ...accountColumns })
+    .from(schema.sessions)
+    .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
+    .where(
+      and(
+        sql`${schema.sessions.tokenHash} in (select value from json_each(${sql.placeholder('hashes')}))`,
+        gt(schema.sessions.expiresAt, sql.placeholder('now')),
+        isNull(schema.users.deactivatedAt),
+        isNull(schema.users.deletedAt),
+      ),
+    )
+    .prepare(),
+);
+
 /**
  * The accounts behind the given token hashes, in the same order; null where a
  * session is unknown or expired, or its account is deactivated or deleted.
  */
 export function resolveSessions(db: DirectoryDb, tokenHashes: string[], now: number): (Account | null)[] {
   if (tokenHashes.length === 0) return [];
-  const rows = db
-    .select({ tokenHash: schema.sessions.tokenHash, lastSeenAt: schema.sessions.lastSeenAt, ...accountColumns })
-    .from(schema.sessions)
-    .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
-    .where(
-      and(
-        inArray(schema.sessions.tokenHash, tokenHashes),
-        gt(schema.sessions.expiresAt, now),
-        isNull(schema.users.deactivatedAt),
-        isNull(schema.users.deletedAt),
-      ),
-    )
-    .all();
+  const rows = liveSessionsQuery(db).all({ hashes: JSON.stringify(tokenHashes), now });
   const stale = rows.filter((r) => now - r.lastSeenAt > LAST_SEEN_GRANULARITY_MS).map((r) => r.tokenHash);
   if (stale.length > 0) {
     db.update(schema.sessions).set({ lastSeenAt: now }).where(inArray(schema.sessions.tokenHash, stale)).run();

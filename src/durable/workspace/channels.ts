@@ -4,6 +4,7 @@ import { newId } from '../../shared/ids';
 import type { Channel, ChannelKind, NotificationLevel, PersonRef } from '../../shared/model';
 import type { RosterEntry } from '../activity';
 import type { WorkspaceDb } from './db';
+import { prepared } from '../sqlite';
 import * as schema from './schema';
 import { inJson } from './sql';
 
@@ -14,7 +15,7 @@ export const GENERAL_CHANNEL = 'general';
 export type ChannelRow = typeof channels.$inferSelect;
 
 /** A public channel is seen by every member; a private channel or DM only by its members. */
-const visibleTo = (userId: string) =>
+const visibleTo = (userId: string | ReturnType<typeof sql.placeholder>) =>
   or(
     eq(channels.kind, 'public'),
     sql`exists (select 1 from ${channelMembers} where ${channelMembers.channelId} = ${channels.id} and ${channelMembers.userId} = ${userId})`,
@@ -25,13 +26,17 @@ export function listChannels(db: WorkspaceDb, userId: string): Channel[] {
   return views(db, db.select().from(channels).where(visibleTo(userId)).orderBy(asc(channels.name)).all(), userId);
 }
 
-/** A channel the caller may know of; not_found otherwise, exactly as for a channel that does not exist. */
-export function requireVisible(db: WorkspaceDb, channelId: string, userId: string): ChannelRow {
-  const row = db
+const visibleChannelQuery = prepared((db: WorkspaceDb) =>
+  db
     .select()
     .from(channels)
-    .where(and(eq(channels.id, channelId), visibleTo(userId)))
-    .get();
+    .where(and(eq(channels.id, sql.placeholder('channelId')), visibleTo(sql.placeholder('userId'))))
+    .prepare(),
+);
+
+/** A channel the caller may know of; not_found otherwise, exactly as for a channel that does not exist. */
+export function requireVisible(db: WorkspaceDb, channelId: string, userId: string): ChannelRow {
+  const row = visibleChannelQuery(db).get({ channelId, userId });
   if (!row) throw new AppError('not_found', 'No such channel');
   return row;
 }
@@ -173,12 +178,16 @@ export function leaveChannel(db: WorkspaceDb, channelId: string, userId: string)
   return removed !== undefined;
 }
 
-export function isChannelMember(db: WorkspaceDb, channelId: string, userId: string): boolean {
-  return !!db
+const channelMemberQuery = prepared((db: WorkspaceDb) =>
+  db
     .select({ userId: channelMembers.userId })
     .from(channelMembers)
-    .where(and(eq(channelMembers.channelId, channelId), eq(channelMembers.userId, userId)))
-    .get();
+    .where(and(eq(channelMembers.channelId, sql.placeholder('channelId')), eq(channelMembers.userId, sql.placeholder('userId'))))
+    .prepare(),
+);
+
+export function isChannelMember(db: WorkspaceDb, channelId: string, userId: string): boolean {
+  return !!channelMemberQuery(db).get({ channelId, userId });
 }
 
 export function memberIdsOf(db: WorkspaceDb, channelId: string): string[] {

@@ -1,7 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { Member, Role } from '../../shared/model';
 import type { Identity, ProfileChange, WorkspaceDb } from './db';
+import { prepared } from '../sqlite';
 import * as schema from './schema';
 import { inJson } from './sql';
 
@@ -60,8 +61,12 @@ export function requireTarget(db: WorkspaceDb, userId: string): Member {
   return member;
 }
 
+const memberQuery = prepared((db: WorkspaceDb) =>
+  db.select(memberColumns).from(members).where(eq(members.userId, sql.placeholder('userId'))).prepare(),
+);
+
 export function findMember(db: WorkspaceDb, userId: string): Member | undefined {
-  const row = db.select(memberColumns).from(members).where(eq(members.userId, userId)).get();
+  const row = memberQuery(db).get({ userId });
   return row && toMember(row, Date.now());
 }
 

@@ -1,6 +1,7 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { WorkspaceDb } from './db';
 import { selectStates } from './read-state';
+import { prepared } from '../sqlite';
 import * as schema from './schema';
 
 const { channelMembers, channels, members, mentionMarks, recordedPosts } = schema;
@@ -49,13 +50,5 @@ function prepare(db: WorkspaceDb) {
   };
 }
 
-export type PostStatements = ReturnType<typeof prepare>;
-
-const prepared = new WeakMap<WorkspaceDb, PostStatements>();
-
-/** The database's prepared per-post queries, made on first use. */
-export function postStatements(db: WorkspaceDb): PostStatements {
-  let found = prepared.get(db);
-  if (!found) prepared.set(db, (found = prepare(db)));
-  return found;
-}
+/** The database's prepared queries, made on first use. */
+export const postStatements = prepared(prepare);

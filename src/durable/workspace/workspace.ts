@@ -225,6 +225,12 @@ export class Workspace extends DurableObject<Env> {
     return dms.setHidden(this.wc, userId, channelId, hidden);
   }
 
+  /** Throws as channelAccess does; for reads that need only the answer, not the member and channel views. */
+  requireJoined(userId: string, channelId: string): void {
+    members.requireMember(this.db, userId);
+    channels.requireJoined(this.db, channelId, userId);
+  }
+
   /** The caller's access to a channel they have joined; not_found when they may not know of it. */
   channelAccess(userId: string, channelId: string): ChannelAccess {
     const member = members.requireMember(this.db, userId);

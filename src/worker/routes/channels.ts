@@ -25,6 +25,14 @@ async function joinedChannel(c: Context<AppEnv>) {
   return { ...access, workspaceId, channelId, stub: channel(c.env, channelId) };
 }
 
+/** The same check for reads, which need only the channel object: the workspace skips building the member and channel views. */
+async function readableChannel(c: Context<AppEnv>) {
+  const workspaceId = readParam(c, 'workspaceId', entityId);
+  const channelId = readParam(c, 'channelId', entityId);
+  await workspace(c.env, workspaceId).requireJoined(c.get('account').id, channelId);
+  return channel(c.env, channelId);
+}
+
 /** Mounted under /api/workspaces/:workspaceId/channels; the caller is signed in. */
 export const channelRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
@@ -53,26 +61,26 @@ export const channelRoutes = new Hono<AppEnv>()
   })
   .get('/:channelId/messages', async (c) => {
     const query = readQuery(c, HistoryQuery);
-    const { stub } = await joinedChannel(c);
+    const stub = await readableChannel(c);
     return c.json(await stub.history(query.before, query.limit));
   })
   .get('/:channelId/pins', async (c) => {
-    const { stub } = await joinedChannel(c);
+    const stub = await readableChannel(c);
     return c.json({ messages: await stub.pins() });
   })
   .get('/:channelId/messages/:seq', async (c) => {
     const seq = readParam(c, 'seq', messageSeq);
-    const { stub } = await joinedChannel(c);
+    const stub = await readableChannel(c);
     return c.json({ message: await stub.message(seq) });
   })
   .get('/:channelId/messages/:seq/edits', async (c) => {
     const seq = readParam(c, 'seq', messageSeq);
-    const { stub } = await joinedChannel(c);
+    const stub = await readableChannel(c);
     return c.json({ edits: await stub.edits(seq) });
   })
   .get('/:channelId/messages/:seq/thread', async (c) => {
     const seq = readParam(c, 'seq', messageSeq);
-    const { stub } = await joinedChannel(c);
+    const stub = await readableChannel(c);
     return c.json(await stub.thread(seq));
   })
   .get('/:channelId/socket', async (c) => {
