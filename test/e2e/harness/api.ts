@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION } from '../../../src/shared/wire';
+import { BATCH_FRAME, PROTOCOL_VERSION } from '../../../src/shared/wire';
 
 /**
  * Drives the HTTP API and the channel socket from Node, the way a browser
@@ -147,11 +147,16 @@ export class ApiClient {
         socket.onerror = () => reject(new Error(`channel socket failed: ${url}`));
         socket.onclose = (event) => reject(new Error(`channel socket closed early (${event.code} ${event.reason})`));
         socket.onmessage = (event) => {
-          const frame = JSON.parse(String(event.data)) as Record<string, unknown>;
-          if (frame.type === 'error') reject(new Error(`${what} refused: ${String(frame.message)}`));
-          else if (handle(frame, socket)) {
-            clearTimeout(timer);
-            resolve();
+          const parsed = JSON.parse(String(event.data)) as Record<string, unknown>;
+          // What the server sent in one turn arrives as one batch; its frames are handled in order.
+          const frames = parsed.type === BATCH_FRAME ? (parsed.frames as Record<string, unknown>[]) : [parsed];
+          for (const frame of frames) {
+            if (frame.type === 'error') reject(new Error(`${what} refused: ${String(frame.message)}`));
+            else if (handle(frame, socket)) {
+              clearTimeout(timer);
+              resolve();
+              return;
+            }
           }
         };
       });
