@@ -1,7 +1,7 @@
 // @ts-check
 /** Posts messages into a channel over its socket, as a client would, and waits until every one is stored. */
 import { channelSocketUrl, socketHeaders } from './hearth-api.mjs';
-import { openSocket } from './socket.mjs';
+import { framesOf, openSocket } from './socket.mjs';
 
 const SEED_TIMEOUT_MS = 60_000;
 
@@ -29,7 +29,10 @@ export function seedMessages(baseURL, channel, account, bodies) {
     };
     ws.onclose = (event) => fail(new Error(`the seeding socket closed (${event.code} ${event.reason})`));
     ws.onmessage = (event) => {
-      const frame = JSON.parse(String(event.data));
+      for (const frame of framesOf(event.data)) onFrame(frame);
+    };
+    /** @param {any} frame */
+    const onFrame = (frame) => {
       if (frame.type === 'hello') {
         bodies.forEach((body, i) => ws.send(JSON.stringify({ type: 'send', clientId: `${prefix}${i}`, body })));
       } else if (frame.type === 'error') {
