@@ -5,7 +5,8 @@
  * inspector), then prints self time by package/folder and by function, and workerd's
  * CPU per post from /proc (JavaScript and everything native: sockets, SQLite, zlib).
  *
- * npm run bench:profile -- [--receivers 1000] [--rate 20] [--messages 400] [--deflate]
+ * npm run bench:profile -- [--receivers 1000] [--rate 20] [--messages 400] [--deflate] [--people 5] [--tabs]
+ * --tabs: each receiver also holds the workspace gateway socket, as a browser tab does.
  * The .cpuprofile goes to bench/results/ (open it in Chromium's DevTools, Performance tab).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleSources, InspectorSession, summarizeProfile } from './lib/cpu-profile.mjs';
 import { ensureBuilt } from './lib/ensure-built.mjs';
-import { channelSocketUrl, createBenchChannel, socketHeaders } from './lib/hearth-api.mjs';
+import { channelSocketUrl, createBenchChannel, gatewaySocketUrl, socketHeaders } from './lib/hearth-api.mjs';
 import { REPO_ROOT, RESULTS_DIR } from './lib/paths.mjs';
 import { ReceiverPool } from './lib/receiver-pool.mjs';
 import { num } from './lib/report.mjs';
@@ -26,11 +27,14 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '20' },
     messages: { type: 'string', default: '400' },
     deflate: { type: 'boolean', default: false },
+    people: { type: 'string', default: '5' },
+    tabs: { type: 'boolean', default: false },
   },
 });
 const receivers = Number(values.receivers);
 const rate = Number(values.rate);
 const messages = Number(values.messages);
+const people = Number(values.people);
 const log = (/** @type {string} */ line) => console.error(line);
 
 process.on('exit', () => WorkerdServer.killAllNow());
@@ -38,16 +42,17 @@ process.once('SIGINT', () => process.exit(130));
 
 ensureBuilt({ log });
 const inspectorPort = await freePort();
-const server = await WorkerdServer.start({ maxConnections: receivers + 100, inspectorPort });
+const server = await WorkerdServer.start({ maxConnections: 2 * receivers + 100, inspectorPort });
 const pool = new ReceiverPool(2);
 try {
-  const channel = await createBenchChannel(server.url, 5);
+  const channel = await createBenchChannel(server.url, people);
   const sender = await Sender.open(channelSocketUrl(server.url, channel, 0), socketHeaders(server.url, channel.accounts[0]), values.deflate);
   await sender.run({ prefix: 'warm-', messages: 300, ratePerSecond: 300, ackTimeoutMs: 30_000 });
-  const sockets = Array.from({ length: receivers }, (_, i) => ({
-    url: channelSocketUrl(server.url, channel, sender.lastSeq),
-    headers: socketHeaders(server.url, channel.accounts[i % 5]),
-  }));
+  const sockets = Array.from({ length: receivers }, (_, i) => {
+    const headers = socketHeaders(server.url, channel.accounts[i % people]);
+    const gateway = values.tabs ? { gateway: { url: gatewaySocketUrl(server.url, channel), headers } } : {};
+    return { url: channelSocketUrl(server.url, channel, sender.lastSeq), headers, ...gateway };
+  });
   const connected = await pool.connect(sockets, { compression: values.deflate, concurrency: 32, timeoutMs: 30_000 });
   log(`${connected.opened} receivers open; deflate ${sender.extensions ? 'negotiated' : 'off'}; profiling ${messages} posts at ${rate}/s…`);
   const inspector = await InspectorSession.connect(inspectorPort);
@@ -77,6 +82,7 @@ try {
   writeFileSync(out, JSON.stringify(profile));
   console.log(`\nProfile: ${path.relative(process.cwd(), out)}`);
 } finally {
+  if (process.env.BENCH_SHOW_WORKERD) console.error(`workerd's output:\n${server.output()}`);
   await pool.terminate();
   await server.dispose();
 }

@@ -79,7 +79,10 @@ export async function ramp(rig, { label, receivers, startRate, stepSeconds, dead
       if (rate < 1) break;
     } else {
       if (firstFailure.ratePerSecond / best.ratePerSecond <= BRACKET) break;
-      rate = Math.round(Math.sqrt(firstFailure.ratePerSecond * best.ratePerSecond));
+      const between = Math.round(Math.sqrt(firstFailure.ratePerSecond * best.ratePerSecond));
+      // Whole messages per second: at low rates there may be no rate left between the two.
+      if (between <= best.ratePerSecond || between >= firstFailure.ratePerSecond) break;
+      rate = between;
     }
   }
   return { runs, best, firstFailure };

@@ -17,6 +17,7 @@ export class GatewaySockets {
   private readonly outbox = new Outbox<GatewayServerFrame>(encode);
   /** Counts for the process-wide connection budget. */
   readonly tally: SocketTally;
+  private byUserCache: Map<string, WebSocket[]> | null = null;
 
   constructor(private readonly ctx: DurableObjectState) {
     this.tally = new SocketTally(ctx.id.toString(), () => this.open().length);
@@ -27,6 +28,7 @@ export class GatewaySockets {
     this.ctx.acceptWebSocket(ws, [userTag(userId)]);
     this.setAttachment(ws, { userId, idle: false });
     this.tally.accepted();
+    this.changed();
   }
 
   /** Open sockets, of one user or of everyone, leaving out `except` (one that is closing). */
@@ -57,8 +59,22 @@ export class GatewaySockets {
     return byUser;
   }
 
-  /** Each connected person's open sockets, read from the sockets' tags (no attachment is deserialized). */
+  /**
+   * Each connected person's open sockets, read from the sockets' tags (no attachment is
+   * deserialized). Every post asks, so the answer is kept until a socket opens or closes;
+   * a socket that closed meanwhile only makes a send fail quietly.
+   */
   socketsByUser(): Map<string, WebSocket[]> {
+    this.byUserCache ??= this.readSocketsByUser();
+    return this.byUserCache;
+  }
+
+  /** A socket opened or closed: the next socketsByUser() reads the sockets again. */
+  changed() {
+    this.byUserCache = null;
+  }
+
+  private readSocketsByUser(): Map<string, WebSocket[]> {
     const byUser = new Map<string, WebSocket[]>();
     for (const ws of this.open()) {
       const tag = this.ctx.getTags(ws).find((t) => t.startsWith(USER_TAG_PREFIX));

@@ -119,6 +119,7 @@ export class Gateway {
   /** A socket closed or failed: it no longer counts for presence or the connection budget. */
   onClose(ws: WebSocket) {
     this.sockets.tally.closed();
+    this.sockets.changed();
     const closing = this.sockets.attachment(ws);
     if (closing) this.refreshPresence(closing.userId, { leaving: ws });
   }
@@ -150,7 +151,8 @@ export class Gateway {
     for (const userId of recorded.unhid) this.sockets.sendTo(userId, { type: 'channels-changed' });
     const recipients = recorded.memberIds.filter((userId) => online.has(userId));
     if (recipients.length === 0) return;
-    const states = readState.statesIn(this.db, post.channelId);
+    // Only the connected members' states: in a big channel most members are elsewhere.
+    const states = readState.statesOfMembers(this.db, post.channelId, recipients);
     const event: Omit<ActivityEvent, 'mentionsYou'> = {
       channelId: post.channelId,
       seq: post.seq,
@@ -222,6 +224,7 @@ export class Gateway {
       this.sockets.close(ws, ACCESS_REVOKED_CLOSE, reason);
     }
     this.sockets.tally.recount();
+    this.sockets.changed();
   }
 }
 

@@ -46,7 +46,10 @@ function prepare(db: WorkspaceDb) {
       .delete(mentionMarks)
       .where(and(eq(mentionMarks.userId, slot('userId')), eq(mentionMarks.channelId, slot('channelId')), lte(mentionMarks.seq, slot('seq'))))
       .prepare(),
-    statesIn: selectStates(db).where(eq(channelMembers.channelId, slot('channelId'))).prepare(),
+    /** One bound parameter for any number of people (SQLite here takes at most 100). */
+    statesOfMembers: selectStates(db)
+      .where(and(eq(channelMembers.channelId, slot('channelId')), sql`${channelMembers.userId} in (select value from json_each(${slot('userIds')}))`))
+      .prepare(),
   };
 }
 

@@ -48,11 +48,11 @@ export function stateOf(db: WorkspaceDb, userId: string, channelId: string): Cha
   return row && toState(row);
 }
 
-/** Every member's state in one channel, by user id. */
-export function statesIn(db: WorkspaceDb, channelId: string): Map<string, ChannelReadState> {
+/** These members' states in one channel, by user id. */
+export function statesOfMembers(db: WorkspaceDb, channelId: string, userIds: readonly string[]): Map<string, ChannelReadState> {
   return new Map(
     postStatements(db)
-      .statesIn.all({ channelId })
+      .statesOfMembers.all({ channelId, userIds: JSON.stringify(userIds) })
       .map((row) => [row.userId, toState(row)]),
   );
 }
