@@ -5,6 +5,7 @@
  * reason (status, error code, Retry-After, or a reset).
  */
 import { Worker } from 'node:worker_threads';
+import { WorkerCalls } from './worker-calls.mjs';
 
 const CALL_TIMEOUT_MS = 180_000;
 
@@ -18,21 +19,14 @@ const CALL_TIMEOUT_MS = 180_000;
 export class IdleSocketPool {
   /** @type {Worker[]} */
   #workers;
-  #nextId = 0;
-  /** @type {Map<number, { resolve: (v: any) => void, reject: (e: Error) => void }>} */
-  #pending = new Map();
+  #calls = new WorkerCalls('idle socket worker', CALL_TIMEOUT_MS);
 
   /** @param {number} size */
   constructor(size) {
     this.#workers = Array.from({ length: size }, () => {
       const worker = new Worker(new URL('./idle-socket-worker.mjs', import.meta.url));
-      worker.on('message', ({ id, result, error }) => {
-        const pending = this.#pending.get(id);
-        this.#pending.delete(id);
-        if (error) pending?.reject(new Error(error));
-        else pending?.resolve(result);
-      });
-      worker.on('error', (error) => this.#failAll(error));
+      worker.on('message', (reply) => this.#calls.settle(reply));
+      worker.on('error', (error) => this.#calls.failAll(error));
       return worker;
     });
   }
@@ -48,7 +42,7 @@ export class IdleSocketPool {
     const perWorker = Math.max(1, Math.ceil(concurrency / n));
     const replies = await Promise.all(
       this.#workers.map((worker, w) =>
-        this.#call(worker, { type: 'open', sockets: sockets.filter((_, i) => i % n === w), compression, concurrency: perWorker, timeoutMs }),
+        this.#calls.call(worker, { type: 'open', sockets: sockets.filter((_, i) => i % n === w), compression, concurrency: perWorker, timeoutMs }),
       ),
     );
     /** @type {OpenReport} */
@@ -65,39 +59,17 @@ export class IdleSocketPool {
   async close(count = Infinity, timeoutMs = 10_000) {
     const n = this.#workers.length;
     const shares = this.#workers.map((_, w) => (count === Infinity ? Infinity : Math.floor(count / n) + (w < count % n ? 1 : 0)));
-    const replies = await Promise.all(this.#workers.map((worker, w) => this.#call(worker, { type: 'close', count: shares[w], timeoutMs })));
+    const replies = await Promise.all(this.#workers.map((worker, w) => this.#calls.call(worker, { type: 'close', count: shares[w], timeoutMs })));
     return replies.reduce((sum, r) => sum + r.closed, 0);
   }
 
   /** @returns {Promise<{ open: number, unexpectedCloses: number }>} */
   async status() {
-    const replies = await Promise.all(this.#workers.map((worker) => this.#call(worker, { type: 'status' })));
+    const replies = await Promise.all(this.#workers.map((worker) => this.#calls.call(worker, { type: 'status' })));
     return { open: replies.reduce((s, r) => s + r.open, 0), unexpectedCloses: replies.reduce((s, r) => s + r.unexpectedCloses, 0) };
   }
 
   async terminate() {
     await Promise.all(this.#workers.map((worker) => worker.terminate()));
-  }
-
-  /** @param {Worker} worker @param {Record<string, unknown>} request @returns {Promise<any>} */
-  #call(worker, request) {
-    const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#pending.delete(id);
-        reject(new Error(`idle socket worker did not answer ${request.type} within ${CALL_TIMEOUT_MS} ms`));
-      }, CALL_TIMEOUT_MS);
-      this.#pending.set(id, {
-        resolve: (v) => (clearTimeout(timer), resolve(v)),
-        reject: (e) => (clearTimeout(timer), reject(e)),
-      });
-      worker.postMessage({ ...request, id });
-    });
-  }
-
-  /** @param {Error} error */
-  #failAll(error) {
-    for (const { reject } of this.#pending.values()) reject(error);
-    this.#pending.clear();
   }
 }

@@ -4,6 +4,7 @@
  * thousands of deliveries does not queue behind one event loop.
  */
 import { Worker } from 'node:worker_threads';
+import { WorkerCalls } from './worker-calls.mjs';
 import { concat } from './stats.mjs';
 
 const CALL_TIMEOUT_MS = 120_000;
@@ -33,9 +34,7 @@ const CALL_TIMEOUT_MS = 120_000;
 export class ReceiverPool {
   /** @type {Worker[]} */
   #workers;
-  #nextId = 0;
-  /** @type {Map<number, { resolve: (v: any) => void, reject: (e: Error) => void }>} */
-  #pending = new Map();
+  #calls = new WorkerCalls('receiver worker', CALL_TIMEOUT_MS);
   /** @type {Map<string, Set<Worker>>} */
   #done = new Map();
   /** @type {(() => void) | null} */
@@ -46,8 +45,8 @@ export class ReceiverPool {
     this.#workers = Array.from({ length: size }, () => {
       const worker = new Worker(new URL('./receiver-worker.mjs', import.meta.url));
       worker.on('message', (message) => this.#receive(worker, message));
-      worker.on('error', (error) => this.#failAll(error));
-      worker.on('exit', (code) => code !== 0 && this.#failAll(new Error(`a receiver worker exited with ${code}`)));
+      worker.on('error', (error) => this.#calls.failAll(error));
+      worker.on('exit', (code) => code !== 0 && this.#calls.failAll(new Error(`a receiver worker exited with ${code}`)));
       return worker;
     });
   }
@@ -65,7 +64,7 @@ export class ReceiverPool {
     const shares = this.#workers.map((_, w) => sockets.filter((_, i) => i % this.#workers.length === w));
     const perWorker = Math.max(1, Math.ceil(concurrency / this.#workers.length));
     const replies = await Promise.all(
-      this.#workers.map((worker, w) => this.#call(worker, { type: 'connect', sockets: shares[w], compression, concurrency: perWorker, timeoutMs })),
+      this.#workers.map((worker, w) => this.#calls.call(worker, { type: 'connect', sockets: shares[w], compression, concurrency: perWorker, timeoutMs })),
     );
     /** @type {Record<string, number>} */
     const failures = {};
@@ -79,7 +78,7 @@ export class ReceiverPool {
    */
   async start(runId, prefix, messages) {
     this.#done.set(runId, new Set());
-    const replies = await Promise.all(this.#workers.map((worker) => this.#call(worker, { type: 'start', runId, prefix, messages })));
+    const replies = await Promise.all(this.#workers.map((worker) => this.#calls.call(worker, { type: 'start', runId, prefix, messages })));
     return replies.reduce((n, r) => n + r.expected, 0);
   }
 
@@ -106,7 +105,7 @@ export class ReceiverPool {
 
   /** @returns {Promise<RunReport>} */
   async collect() {
-    const replies = await Promise.all(this.#workers.map((worker) => this.#call(worker, { type: 'collect' })));
+    const replies = await Promise.all(this.#workers.map((worker) => this.#calls.call(worker, { type: 'collect' })));
     const lastByIndex = new Float64Array(replies[0].lastByIndex.length);
     for (const r of replies) r.lastByIndex.forEach((/** @type {number} */ v, /** @type {number} */ i) => (lastByIndex[i] = Math.max(lastByIndex[i], v)));
     /** @param {string} key */
@@ -128,28 +127,13 @@ export class ReceiverPool {
 
   /** Closes every socket (waiting up to `timeoutMs` for the close handshakes). */
   async closeAll(timeoutMs = 10_000) {
-    await Promise.all(this.#workers.map((worker) => this.#call(worker, { type: 'close', timeoutMs })));
+    await Promise.all(this.#workers.map((worker) => this.#calls.call(worker, { type: 'close', timeoutMs })));
   }
 
   async terminate() {
     await Promise.all(this.#workers.map((worker) => worker.terminate()));
   }
 
-  /** @param {Worker} worker @param {Record<string, unknown>} request @returns {Promise<any>} */
-  #call(worker, request) {
-    const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#pending.delete(id);
-        reject(new Error(`receiver worker did not answer ${request.type} within ${CALL_TIMEOUT_MS} ms`));
-      }, CALL_TIMEOUT_MS);
-      this.#pending.set(id, {
-        resolve: (v) => (clearTimeout(timer), resolve(v)),
-        reject: (e) => (clearTimeout(timer), reject(e)),
-      });
-      worker.postMessage({ ...request, id });
-    });
-  }
 
   /** @param {Worker} worker @param {any} message */
   #receive(worker, message) {
@@ -158,16 +142,6 @@ export class ReceiverPool {
       this.#onDone?.();
       return;
     }
-    const pending = this.#pending.get(message.id);
-    if (!pending) return;
-    this.#pending.delete(message.id);
-    if (message.error) pending.reject(new Error(message.error));
-    else pending.resolve(message.result);
-  }
-
-  /** @param {Error} error */
-  #failAll(error) {
-    for (const { reject } of this.#pending.values()) reject(error);
-    this.#pending.clear();
+    this.#calls.settle(message);
   }
 }

@@ -117,6 +117,9 @@ async function run({ log, quick, budgetSeconds }) {
             log,
           },
         );
+        if (outcome.runs.some((r) => r.acked > 0 && r.delivered === 0) && target.server instanceof WorkerdServer) {
+          log(`${target.name} N=${n}: posts were acknowledged but nothing was delivered; workerd's last output:\n${target.server.output() || '(none)'}`);
+        }
         results.push({
           target: target.name,
           requested: n,
