@@ -169,8 +169,7 @@ export class Channel extends DurableObject<Env> {
   /** The person lost access to this channel: their sockets close at once and must not reconnect. */
   closeSocketsOf(userId: string, reason: string): void {
     this.recent.revoked(userId, reason, Date.now());
-    revokeSockets(this.ctx, this.outbox, reason, userId);
-    this.tally.recount();
+    this.revoke(reason, userId);
   }
 
   /** Records a rename, a topic, someone added or leaving… as a message in the sequence, and shows it to everyone here. */
@@ -192,8 +191,7 @@ export class Channel extends DurableObject<Env> {
   /** The channel was deleted: everyone here is let go and every message erased. */
   async destroy(): Promise<void> {
     this.destroyed = true;
-    revokeSockets(this.ctx, this.outbox, 'This channel was deleted');
-    this.tally.recount();
+    this.revoke('This channel was deleted');
     await this.sweeper.purgeAll();
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
@@ -231,8 +229,7 @@ export class Channel extends DurableObject<Env> {
 
     if (missed.revoked) {
       // Removed while the worker was opening this socket: it closes as the person's other sockets did.
-      revokeSockets(this.ctx, this.outbox, missed.revoked, identity.userId);
-      this.tally.recount();
+      this.revoke(missed.revoked, identity.userId);
     } else if (query.protocol !== PROTOCOL_VERSION) {
       this.outbox.send(server, { type: 'error', code: 'bad_request', message: `This server speaks protocol ${PROTOCOL_VERSION}; reload the page` });
       this.outbox.flush();
@@ -241,6 +238,12 @@ export class Channel extends DurableObject<Env> {
       this.replay(server, identity.channelId, query.after);
     }
     return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /** Closes the person's sockets (or everyone's) for good, after what was queued for them, and counts again. */
+  private revoke(reason: string, userId?: string) {
+    revokeSockets(this.ctx, this.outbox, reason, userId);
+    this.tally.recount();
   }
 
   /** Sends the hello and then everything after `after`, in order, or asks the client to resync. */

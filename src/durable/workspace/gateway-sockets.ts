@@ -16,7 +16,7 @@ export class GatewaySockets {
   /** Frames on their way out, coalesced per socket (see ../outbox.ts). */
   private readonly outbox = new Outbox<GatewayServerFrame>(encode);
   /** Counts for the process-wide connection budget. */
-  readonly tally: SocketTally;
+  private readonly tally: SocketTally;
   private byUserCache: Map<string, WebSocket[]> | null = null;
 
   constructor(private readonly ctx: DurableObjectState) {
@@ -28,7 +28,19 @@ export class GatewaySockets {
     this.ctx.acceptWebSocket(ws, [userTag(userId)]);
     this.setAttachment(ws, { userId, idle: false });
     this.tally.accepted();
-    this.changed();
+    this.byUserCache = null;
+  }
+
+  /** A socket closed or failed (its close handler ran). */
+  closed() {
+    this.tally.closed();
+    this.byUserCache = null;
+  }
+
+  /** Sockets were closed here on purpose: count them again now. */
+  recount() {
+    this.tally.recount();
+    this.byUserCache = null;
   }
 
   /** Open sockets, of one user or of everyone, leaving out `except` (one that is closing). */
@@ -49,29 +61,15 @@ export class GatewaySockets {
     return this.open(userId, except).map((ws) => this.attachment(ws));
   }
 
-  /** Everyone connected, with the attachments of their open sockets. */
-  byUser(): Map<string, GatewayAttachment[]> {
-    const byUser = new Map<string, GatewayAttachment[]>();
-    for (const ws of this.open()) {
-      const attachment = this.attachment(ws);
-      byUser.set(attachment.userId, [...(byUser.get(attachment.userId) ?? []), attachment]);
-    }
-    return byUser;
-  }
-
   /**
    * Each connected person's open sockets, read from the sockets' tags (no attachment is
-   * deserialized). Every post asks, so the answer is kept until a socket opens or closes;
+   * deserialized). Every post asks, so the answer is kept until a socket opens or closes
+   * (accept, closed, recount);
    * a socket that closed meanwhile only makes a send fail quietly.
    */
   socketsByUser(): Map<string, WebSocket[]> {
     this.byUserCache ??= this.readSocketsByUser();
     return this.byUserCache;
-  }
-
-  /** A socket opened or closed: the next socketsByUser() reads the sockets again. */
-  changed() {
-    this.byUserCache = null;
   }
 
   private readSocketsByUser(): Map<string, WebSocket[]> {

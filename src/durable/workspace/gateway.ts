@@ -118,8 +118,7 @@ export class Gateway {
 
   /** A socket closed or failed: it no longer counts for presence or the connection budget. */
   onClose(ws: WebSocket) {
-    this.sockets.tally.closed();
-    this.sockets.changed();
+    this.sockets.closed();
     const closing = this.sockets.attachment(ws);
     if (closing) this.refreshPresence(closing.userId, { leaving: ws });
   }
@@ -223,8 +222,7 @@ export class Gateway {
       this.sockets.send(ws, { type: 'removed', reason, message });
       this.sockets.close(ws, ACCESS_REVOKED_CLOSE, reason);
     }
-    this.sockets.tally.recount();
-    this.sockets.changed();
+    this.sockets.recount();
   }
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { PostActivity } from '../activity';
 import type { WorkspaceDb } from './db';
 import { isHere, type GatewayAttachment } from './presence';
@@ -6,7 +6,7 @@ import { advanceRead } from './read-state';
 import { postStatements } from './post-statements';
 import * as schema from './schema';
 
-const { channelMembers, channels, members, mentionMarks, recordedPosts, savedMessages } = schema;
+const { channelMembers, channels, mentionMarks, savedMessages } = schema;
 
 /**
  * How many of a channel's latest seqs are remembered as recorded. Posts reach

@@ -1,4 +1,4 @@
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { ChannelReadState, NotificationLevel } from '../../shared/model';
 import type { WorkspaceDb } from './db';
